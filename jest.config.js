@@ -1,0 +1,12 @@
+/** Jest: TypeScript through ts-jest; node by default, jsdom for files that ask for it
+ * (`@jest-environment jsdom` docblock, the task pane's component tests). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  testTimeout: 30000,
+};

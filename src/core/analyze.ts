@@ -1,0 +1,89 @@
+/**
+ * The engine in one call: a workbook snapshot and settings in; the criteria tree, every issue,
+ * per-unit results and the rankings out. Pure and synchronous.
+ */
+import type { WorkbookSnapshot } from "./grid";
+import { type Issue, compareIssues, makeIssue } from "./issues";
+import type {
+  CriteriaSet,
+  GroupRanking,
+  UnitListEntry,
+  UnitResult,
+  UnitScores,
+  WorkbookLayout,
+  WritePlan,
+} from "./model";
+import { parseWorkbook } from "./parse/parse-workbook";
+import { evaluateUnits } from "./evaluate/evaluate-units";
+import { rankUnits } from "./rank/rank-units";
+import { planRankingSheets } from "./render/plan-ranking-sheets";
+import { readSavedState } from "./saved-settings";
+import { type Settings, type SettingsInput, parseSettings, settingsSchema } from "./settings";
+
+export type Analysis = {
+  settings: Settings;
+  layout: WorkbookLayout;
+  criteria: CriteriaSet | null;
+  units: UnitScores[];
+  unitList: UnitListEntry[];
+  results: UnitResult[];
+  groups: GroupRanking[];
+  /** All issues, ordered by sheet and cell. */
+  issues: Issue[];
+  /** Sheets PAR Scorer wrote earlier, as saved in the workbook. */
+  generatedSheets: string[];
+};
+
+/**
+ * Settings for a run: those saved in the workbook, overridden field by field by `overrides`
+ * (command-line --settings, or the task pane's current choices).
+ */
+export function resolveSettings(
+  snapshot: WorkbookSnapshot,
+  overrides: SettingsInput | null = null,
+): { settings: Settings; generatedSheets: string[]; issues: Issue[] } {
+  const saved = readSavedState(snapshot);
+  const issues: Issue[] = saved.problems.map((p) =>
+    makeIssue("settings_invalid", { sheet: null }, { name: p.path, input: p.message }),
+  );
+  if (!overrides) return { settings: saved.settings, generatedSheets: saved.generatedSheets, issues };
+  const merged = { ...saved.settings, ...overrides };
+  const parsed = parseSettings(merged, saved.settings.lang);
+  for (const p of parsed.problems) {
+    issues.push(makeIssue("settings_invalid", { sheet: null }, { name: p.path, input: p.message }));
+  }
+  const settings = parsed.problems.length ? settingsSchema.parse(saved.settings) : parsed.settings;
+  return { settings, generatedSheets: saved.generatedSheets, issues };
+}
+
+/** Reads, validates, computes and ranks: everything but writing. */
+export function analyzeWorkbook(
+  snapshot: WorkbookSnapshot,
+  overrides: SettingsInput | null = null,
+): Analysis {
+  const resolved = resolveSettings(snapshot, overrides);
+  const { settings } = resolved;
+  const parsed = parseWorkbook(snapshot, settings, resolved.generatedSheets);
+  const evaluated = evaluateUnits(parsed.parsed, settings);
+  const groups = rankUnits(evaluated.results, settings);
+  const issues = [...resolved.issues, ...parsed.issues, ...evaluated.issues].sort(compareIssues);
+  return {
+    settings,
+    layout: parsed.parsed.layout,
+    criteria: parsed.parsed.criteria,
+    units: parsed.parsed.units,
+    unitList: parsed.parsed.unitList,
+    results: evaluated.results,
+    groups,
+    issues,
+    generatedSheets: resolved.generatedSheets,
+  };
+}
+
+/** The write plan for the ranking sheets of an analysis. */
+export function planRanking(analysis: Analysis, snapshot: WorkbookSnapshot): WritePlan {
+  return planRankingSheets(
+    analysis,
+    snapshot.sheets.map((s) => s.name),
+  );
+}

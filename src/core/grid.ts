@@ -1,0 +1,82 @@
+/**
+ * Plain sheet data as the core sees it: 2-D grids of cell values, always anchored at A1.
+ * Adapters (Office.js, ExcelJS) pad the used range so that grid[r][c] is row r+1, column c+1.
+ */
+
+/** An Excel error value such as #REF! or #VALUE!, kept as a value (never thrown). */
+export type CellError = { readonly error: string };
+
+/** One cell's value. Dates arrive as numbers (Excel serials) or ISO text; formulas as their cached value. */
+export type CellValue = string | number | boolean | null | CellError;
+
+export type Grid = readonly (readonly CellValue[])[];
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/** A merged area, zero-based and inclusive. */
+export type CellRange = { top: number; left: number; bottom: number; right: number };
+
+export type SheetSnapshot = {
+  name: string;
+  values: Grid;
+  visibility?: SheetVisibility;
+  /** Merged areas, when the adapter can read them. */
+  merges?: readonly CellRange[];
+};
+
+/** Everything a run reads from a workbook, in one go. */
+export type WorkbookSnapshot = {
+  sheets: readonly SheetSnapshot[];
+};
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
+}
+
+/** The cell at zero-based row and column, or null outside the grid. */
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  const line = grid[row];
+  if (!line) return null;
+  const value = line[col];
+  return value === undefined ? null : value;
+}
+
+/** True when a cell holds nothing a person typed (null, empty or whitespace-only text). */
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** Column index (0-based) to letters: 0 → A, 27 → AB. */
+export function columnLetters(col: number): string {
+  if (!Number.isInteger(col) || col < 0) throw new RangeError(`invalid column index ${col}`);
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Letters to column index (0-based): A → 0, AB → 27. */
+export function columnIndex(letters: string): number {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) throw new RangeError(`invalid column letters "${letters}"`);
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Zero-based row and column to an A1 address: (0, 0) → "A1". */
+export function toA1(row: number, col: number): string {
+  if (!Number.isInteger(row) || row < 0) throw new RangeError(`invalid row index ${row}`);
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** An A1 address to zero-based row and column. */
+export function fromA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new RangeError(`invalid A1 address "${address}"`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}

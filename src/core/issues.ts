@@ -1,0 +1,281 @@
+/**
+ * Workbook problems as data. Each issue has a stable snake_case `code`, a severity, where it is
+ * (sheet, A1 cell), which unit and criterion it concerns, and a payload; the texts live in one
+ * table per language keyed by code. Workbook problems never throw; bugs do.
+ */
+import { formatDecimalVi } from "./text";
+
+export type Severity = "error" | "warning";
+
+/** Payload values shown in messages. Points are plain numbers (not micro-points). */
+export type IssueData = {
+  max?: number;
+  input?: string;
+  expected?: string;
+  actual?: number;
+  sum?: number;
+  count?: number;
+  name?: string;
+  other?: string;
+};
+
+export type Issue = {
+  code: IssueCode;
+  severity: Severity;
+  /** The sheet concerned; null only for a problem of the whole workbook (no criteria sheet). */
+  sheet: string | null;
+  /** A1 address on that sheet; null only when no cell exists (a missing row). */
+  cell: string | null;
+  unit: string | null;
+  /** Code of the criterion as shown ("1.2"), or null. */
+  criterion: string | null;
+  data: IssueData;
+};
+
+export type Lang = "vi" | "en";
+
+type Texts = { vi: (d: IssueData, i: Issue) => string; en: (d: IssueData, i: Issue) => string };
+
+const n = (value: number | undefined): string =>
+  value === undefined ? "?" : formatDecimalVi(value, decimalsOf(value));
+const en = (value: number | undefined): string => (value === undefined ? "?" : String(value));
+const q = (text: string | undefined): string => `"${text ?? ""}"`;
+
+function decimalsOf(value: number): number {
+  const s = String(value);
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : Math.min(s.length - dot - 1, 6);
+}
+
+/**
+ * Every issue code with its severity and texts. Add new codes here (and nowhere else);
+ * a code, once published, keeps its meaning.
+ */
+export const ISSUE_CATALOG = {
+  // ── Workbook and layout ─────────────────────────────────────────────
+  no_criteria_sheet: {
+    severity: "error",
+    vi: () => "Không tìm thấy sheet bộ tiêu chí (cần các cột STT, Nội dung tiêu chí, Điểm tối đa).",
+    en: () => "No criteria sheet found (it needs code, criterion and maximum-points columns).",
+  },
+  criteria_header_not_found: {
+    severity: "error",
+    vi: () => "Không tìm thấy dòng tiêu đề cột (STT, Nội dung, Điểm tối đa) trong 20 dòng đầu.",
+    en: () => "No header row (code, criterion, maximum points) in the first 20 rows.",
+  },
+  criteria_column_missing: {
+    severity: "error",
+    vi: (d) => `Thiếu cột ${q(d.name)} trong sheet bộ tiêu chí.`,
+    en: (d) => `The criteria sheet has no ${q(d.name)} column.`,
+  },
+  scoring_column_missing: {
+    severity: "error",
+    vi: (d) => `Sheet chấm điểm thiếu cột ${q(d.name)}.`,
+    en: (d) => `The scoring sheet has no ${q(d.name)} column.`,
+  },
+  settings_invalid: {
+    severity: "warning",
+    vi: (d) => `Cài đặt ${q(d.name)} không hợp lệ (${d.input ?? ""}); dùng giá trị mặc định.`,
+    en: (d) => `Setting ${q(d.name)} is invalid (${d.input ?? ""}); the default is used.`,
+  },
+  sheet_not_found: {
+    severity: "error",
+    vi: (d) => `Không có sheet ${q(d.name)} như cài đặt đã chỉ định.`,
+    en: (d) => `There is no sheet ${q(d.name)}, which the settings name.`,
+  },
+  legacy_encoding: {
+    severity: "warning",
+    vi: (d) =>
+      `Văn bản có vẻ dùng bảng mã cũ (${d.name ?? "TCVN3/VNI"}): ${q(d.input)}. Hãy chuyển sang Unicode.`,
+    en: (d) =>
+      `Text seems to use a legacy encoding (${d.name ?? "TCVN3/VNI"}): ${q(d.input)}. Convert it to Unicode.`,
+  },
+
+  // ── Criteria sheet ──────────────────────────────────────────────────
+  criteria_duplicate_code: {
+    severity: "error",
+    vi: (d, i) => `Mã tiêu chí ${q(i.criterion ?? "")} bị trùng (đã có ở ô ${d.other ?? "?"}).`,
+    en: (d, i) => `Criterion code ${q(i.criterion ?? "")} is duplicated (already at ${d.other ?? "?"}).`,
+  },
+  criteria_leaf_without_max: {
+    severity: "error",
+    vi: (_d, i) => `Tiêu chí ${i.criterion ?? ""} không có điểm tối đa.`,
+    en: (_d, i) => `Criterion ${i.criterion ?? ""} has no maximum points.`,
+  },
+  criteria_max_not_number: {
+    severity: "error",
+    vi: (d) => `Điểm tối đa ${q(d.input)} không phải là số.`,
+    en: (d) => `Maximum points ${q(d.input)} is not a number.`,
+  },
+  criteria_max_sum_mismatch: {
+    severity: "warning",
+    vi: (d, i) =>
+      `Điểm tối đa của ${i.criterion ?? ""} là ${n(d.max)} nhưng tổng các tiêu chí con là ${n(d.sum)}.`,
+    en: (d, i) => `Maximum of ${i.criterion ?? ""} is ${en(d.max)} but its children sum to ${en(d.sum)}.`,
+  },
+  criteria_total_mismatch: {
+    severity: "warning",
+    vi: (d) => `Dòng tổng cộng ghi ${n(d.max)} nhưng tổng điểm tối đa các lĩnh vực là ${n(d.sum)}.`,
+    en: (d) => `The total row says ${en(d.max)} but the fields' maxima sum to ${en(d.sum)}.`,
+  },
+  criteria_code_unrecognized: {
+    severity: "warning",
+    vi: (d) => `Dòng có điểm tối đa nhưng mã ${q(d.input)} không đọc được; dòng này bị bỏ qua.`,
+    en: (d) => `A row has maximum points but its code ${q(d.input)} cannot be read; the row is skipped.`,
+  },
+  criteria_levels_invalid: {
+    severity: "warning",
+    vi: (d) => `Mức điểm ${q(d.input)} không đọc được; không kiểm tra mức điểm cho tiêu chí này.`,
+    en: (d) => `Score levels ${q(d.input)} cannot be read; levels are not checked for this criterion.`,
+  },
+
+  // ── Scoring sheets ─────────────────────────────────────────────────
+  score_above_max: {
+    severity: "error",
+    vi: (d) => `Điểm ${n(d.actual)} vượt điểm tối đa ${n(d.max)}. Cần từ 0 đến ${n(d.max)}.`,
+    en: (d) => `Score ${en(d.actual)} is above the maximum ${en(d.max)}. Expected 0 to ${en(d.max)}.`,
+  },
+  score_negative: {
+    severity: "error",
+    vi: (d) => `Điểm ${n(d.actual)} là số âm. Cần từ 0 đến ${n(d.max)}.`,
+    en: (d) => `Score ${en(d.actual)} is negative. Expected 0 to ${en(d.max)}.`,
+  },
+  deduction_out_of_range: {
+    severity: "error",
+    vi: (d) => `Điểm trừ ${n(d.actual)} không hợp lệ. Cần từ -${n(d.max)} đến 0.`,
+    en: (d) => `Deduction ${en(d.actual)} is out of range. Expected -${en(d.max)} to 0.`,
+  },
+  score_not_number: {
+    severity: "error",
+    vi: (d) => `Điểm ${q(d.input)} không phải là số. Nhập số, ví dụ 0,75.`,
+    en: (d) => `Score ${q(d.input)} is not a number. Enter a number such as 0.75.`,
+  },
+  score_error_value: {
+    severity: "error",
+    vi: (d) => `Ô điểm chứa lỗi ${d.input ?? ""}. Sửa công thức hoặc nhập số.`,
+    en: (d) => `The score cell holds the error ${d.input ?? ""}. Fix the formula or enter a number.`,
+  },
+  score_blank: {
+    severity: "error",
+    vi: () => 'Tiêu chí chưa được chấm điểm (ô trống). Nhập điểm, 0 nếu không đạt, hoặc "Không áp dụng".',
+    en: () => 'The criterion is not scored (blank). Enter a score, 0 if not met, or "Không áp dụng".',
+  },
+  score_off_levels: {
+    severity: "error",
+    vi: (d) => `Điểm ${n(d.actual)} không thuộc các mức cho phép (${d.expected ?? ""}).`,
+    en: (d) => `Score ${en(d.actual)} is not an allowed level (${d.expected ?? ""}).`,
+  },
+  survey_self_scored: {
+    severity: "warning",
+    vi: () => "Tiêu chí điều tra xã hội học không tự chấm; điểm tự đánh giá bị bỏ qua.",
+    en: () => "Survey criteria are not self-scored; the self-score is ignored.",
+  },
+  survey_missing: {
+    severity: "warning",
+    vi: () => "Chưa có điểm điều tra xã hội học cho tiêu chí này; tính 0 điểm.",
+    en: () => "No survey points for this criterion yet; it counts 0.",
+  },
+  survey_tally_invalid: {
+    severity: "error",
+    vi: (d) => `Số phiếu ${q(d.input)} không hợp lệ (cần số nguyên không âm).`,
+    en: (d) => `Answer count ${q(d.input)} is invalid (a whole number of 0 or more is expected).`,
+  },
+  evidence_missing: {
+    severity: "warning",
+    vi: () => "Có điểm nhưng thiếu tài liệu kiểm chứng hoặc giải trình.",
+    en: () => "Scored without evidence or an explanation.",
+  },
+  unknown_code: {
+    severity: "error",
+    vi: (d) => `Mã ${q(d.input)} không có trong bộ tiêu chí.`,
+    en: (d) => `Code ${q(d.input)} is not in the criteria set.`,
+  },
+  duplicate_code_in_sheet: {
+    severity: "error",
+    vi: (d) => `Mã ${q(d.input)} xuất hiện hai lần trong sheet (lần đầu ở ô ${d.other ?? "?"}).`,
+    en: (d) => `Code ${q(d.input)} appears twice in the sheet (first at ${d.other ?? "?"}).`,
+  },
+  missing_criterion: {
+    severity: "error",
+    vi: (_d, i) => `Thiếu tiêu chí ${i.criterion ?? ""} trong sheet chấm điểm; tính 0 điểm.`,
+    en: (_d, i) => `Criterion ${i.criterion ?? ""} is missing from the scoring sheet; it counts 0.`,
+  },
+  max_differs: {
+    severity: "error",
+    vi: (d) =>
+      `Điểm tối đa ghi ${n(d.actual)} khác bộ tiêu chí (${n(d.max)}): đơn vị có thể dùng phiên bản bộ tiêu chí khác.`,
+    en: (d) =>
+      `Maximum ${en(d.actual)} differs from the criteria set (${en(d.max)}): another version of the set?`,
+  },
+  parent_total_mismatch: {
+    severity: "warning",
+    vi: (d) =>
+      `Tổng ghi ${n(d.actual)} khác tổng các tiêu chí con (${n(d.sum)}). PAR Scorer dùng tổng các tiêu chí con.`,
+    en: (d) =>
+      `The typed total ${en(d.actual)} differs from the sum of its children (${en(d.sum)}). The sum is used.`,
+  },
+
+  // ── Units ───────────────────────────────────────────────────────────
+  unit_duplicate: {
+    severity: "error",
+    vi: (d) =>
+      `Đơn vị ${q(d.name)} có hai bảng chấm điểm (cũng ở sheet ${q(d.other)}); chỉ dùng bảng đầu tiên.`,
+    en: (d) => `Unit ${q(d.name)} has two scoring sheets (also ${q(d.other)}); only the first is used.`,
+  },
+  unit_not_in_list: {
+    severity: "warning",
+    vi: (d) => `Đơn vị ${q(d.name)} không có trong danh sách đơn vị; khối được suy ra: ${q(d.other)}.`,
+    en: (d) => `Unit ${q(d.name)} is not in the units list; its group is inferred: ${q(d.other)}.`,
+  },
+  unit_without_scores: {
+    severity: "warning",
+    vi: (d) => `Đơn vị ${q(d.name)} có trong danh sách nhưng không có bảng chấm điểm.`,
+    en: (d) => `Unit ${q(d.name)} is in the units list but has no scoring sheet.`,
+  },
+} satisfies Record<string, { severity: Severity } & Texts>;
+
+export type IssueCode = keyof typeof ISSUE_CATALOG;
+
+export const ISSUE_CODES = Object.keys(ISSUE_CATALOG) as IssueCode[];
+
+/** Builds an issue with its catalogue severity (which a caller may not override). */
+export function makeIssue(
+  code: IssueCode,
+  where: { sheet: string | null; cell?: string | null; unit?: string | null; criterion?: string | null },
+  data: IssueData = {},
+): Issue {
+  return {
+    code,
+    severity: ISSUE_CATALOG[code].severity as Severity,
+    sheet: where.sheet,
+    cell: where.cell ?? null,
+    unit: where.unit ?? null,
+    criterion: where.criterion ?? null,
+    data,
+  };
+}
+
+/** The issue's text in the given language: what is wrong and what is expected. */
+export function describeIssue(issue: Issue, lang: Lang = "vi"): string {
+  const entry: Texts = ISSUE_CATALOG[issue.code];
+  return entry[lang](issue.data, issue);
+}
+
+/** Orders issues for reading: by sheet, then row, then column, then code. */
+export function compareIssues(a: Issue, b: Issue): number {
+  const sheet = (a.sheet ?? "").localeCompare(b.sheet ?? "", "vi");
+  if (sheet !== 0) return sheet;
+  const ra = cellOrder(a.cell);
+  const rb = cellOrder(b.cell);
+  if (ra !== rb) return ra - rb;
+  return a.code.localeCompare(b.code);
+}
+
+function cellOrder(cell: string | null): number {
+  if (!cell) return Number.MAX_SAFE_INTEGER;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 20000 + col;
+}

@@ -1,0 +1,65 @@
+import { type CellValue, isCellError } from "./grid";
+
+/**
+ * Folds Vietnamese text for matching: NFC/NFD alike, no accents, đ → d, lower case,
+ * runs of white space (including non-breaking) collapsed to one space, trimmed.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u200b]+/g, " ")
+    .trim();
+}
+
+/** Text of a cell for matching: folded, or "" for anything that is not text or a number. */
+export function foldCell(value: CellValue): string {
+  if (typeof value === "string") return foldText(value);
+  if (typeof value === "number") return String(value);
+  return "";
+}
+
+/** Trims a cell's text and puts it in NFC; numbers become their shortest text; other values "". */
+export function cellText(value: CellValue): string {
+  if (typeof value === "string")
+    return value
+      .normalize("NFC")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (isCellError(value)) return value.error;
+  return "";
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}([. ]\d{3})+(,\d+)?$/;
+
+/**
+ * Reads a number typed as a number or as text: "1,5", "1.5", " 1,5 " and 1.5 are all 1.5.
+ * Returns null when the cell is not a finite number (blank, words, error values, "1e309", booleans).
+ */
+export function parseNumber(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const s = value.replace(/[\s\u00a0]+/g, " ").trim();
+  if (s === "") return null;
+  const compact = s.replace(/ /g, "");
+  if (NUMBER_TEXT.test(compact)) {
+    const n = Number(compact.replace(",", "."));
+    return Number.isFinite(n) ? n : null;
+  }
+  // "1.250,5" — thousands grouped with dots or spaces, decimal comma.
+  if (GROUPED_NUMBER_TEXT.test(s)) {
+    const n = Number(s.replace(/[. ]/g, "").replace(",", "."));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** Formats a number the Vietnamese way: decimal comma, fixed decimals (display only). */
+export function formatDecimalVi(value: number, decimals: number): string {
+  return value.toFixed(decimals).replace(".", ",");
+}
