@@ -1,0 +1,235 @@
+/**
+ * Judges and credits one leaf criterion for one unit: which score counts, whether it is valid,
+ * and what the unit earns. Every problem becomes an Issue; a leaf with an error earns 0 points.
+ */
+import { isBlank } from "../grid";
+import { type Issue, type IssueCode, type IssueData, makeIssue } from "../issues";
+import type {
+  CriteriaNode,
+  LeafResult,
+  PointsSource,
+  ScoreRow,
+  ScoringLayout,
+  SourceCell,
+  SurveyTally,
+} from "../model";
+import type { Micro } from "../points";
+import type { Settings } from "../settings";
+import { judgeScore } from "./judge-score";
+import { readScoreCell, type ScoreReading } from "./read-score-cell";
+import { computeTallyPoints } from "./survey-points";
+
+export type LeafContext = {
+  unit: string;
+  sheet: string;
+  layout: ScoringLayout;
+  settings: Settings;
+  tally: SurveyTally | null;
+};
+
+export type LeafOutcome = {
+  leaf: LeafResult;
+  issues: Issue[];
+  /** A survey leaf that received survey points (used to detect "no survey was run"). */
+  surveyGiven: boolean;
+};
+
+type Candidate = { source: Exclude<PointsSource, "notApplicable" | "none">; cell: SourceCell | null };
+
+type Choice =
+  | { kind: "number"; source: Candidate["source"]; micro: Micro; cell: string }
+  | { kind: "notApplicable"; cell: string }
+  | { kind: "error"; cell: string }
+  | { kind: "blank" };
+
+/** Evaluates a leaf of the criteria set for a unit whose sheet has `row` for it (undefined: the row is missing). */
+export function evaluateLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafContext): LeafOutcome {
+  const outcome = judgeLeaf(node, row, ctx);
+  // Any error about the leaf marks it, even when another cell supplied its points.
+  if (outcome.issues.some((i) => i.severity === "error")) outcome.leaf.hasError = true;
+  return outcome;
+}
+
+function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafContext): LeafOutcome {
+  const issues: Issue[] = [];
+  const report = (code: IssueCode, cell: string | null, data: IssueData = {}, sheet = ctx.sheet): void => {
+    issues.push(makeIssue(code, { sheet, cell, unit: ctx.unit, criterion: node.code }, data));
+  };
+  const maxPoints = node.maxPoints;
+  const leaf: LeafResult = {
+    criterionId: node.id,
+    points: 0,
+    maxPoints: maxPoints ?? 0,
+    applicable: true,
+    source: "none",
+    selfScore: numberOf(row?.selfScore),
+    appraisedScore: numberOf(row?.appraisedScore),
+    cell: null,
+    hasError: false,
+  };
+  // A leaf without a maximum is reported by the parse stage (criteria_leaf_without_max); nothing to judge against.
+  if (maxPoints === null) return { leaf, issues, surveyGiven: false };
+  if (!row) {
+    // The parse stage reports the missing row (missing_criterion); the leaf earns nothing.
+    leaf.hasError = true;
+    if (node.role === "survey") return finishSurveyWithoutCells(node, leaf, ctx, issues, report, null);
+    return { leaf, issues, surveyGiven: false };
+  }
+
+  if (node.role === "survey") {
+    // QĐ 876/QĐ-BNV: survey criteria are filled in by Sở Nội vụ, never self-scored.
+    const self = row.selfScore;
+    if (ctx.layout === "unitSheet" && self && !isBlank(self.value)) {
+      const reading = readScoreCell(self.value);
+      if (reading.kind !== "notApplicable") report("survey_self_scored", self.cell);
+    }
+    const candidates: Candidate[] = [
+      { source: "survey", cell: row.surveyPoints },
+      { source: "survey", cell: row.appraisedScore },
+    ];
+    // A matrix is compiled by Sở Nội vụ: its single score cell of a survey row is the survey result.
+    if (ctx.layout === "matrix") candidates.push({ source: "survey", cell: row.selfScore });
+    const choice = chooseScore(node, maxPoints, candidates, report);
+    if (choice.kind === "blank") {
+      const where = row.surveyPoints?.cell ?? row.appraisedScore?.cell ?? row.codeCell;
+      return finishSurveyWithoutCells(node, leaf, ctx, issues, report, where);
+    }
+    applyChoice(leaf, choice, node, ctx.settings);
+    return { leaf, issues, surveyGiven: choice.kind === "number" };
+  }
+
+  const candidates: Candidate[] =
+    ctx.settings.scoreSource === "appraised"
+      ? [
+          { source: "appraised", cell: row.appraisedScore },
+          { source: "self", cell: row.selfScore },
+        ]
+      : [{ source: "self", cell: row.selfScore }];
+  const choice = chooseScore(node, maxPoints, candidates, report);
+  if (choice.kind === "blank") {
+    // An empty bonus or deduction item simply earns or loses nothing; an ordinary leaf must be scored.
+    if (node.role === "normal") {
+      report("score_blank", row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell);
+      leaf.hasError = true;
+    }
+    return { leaf, issues, surveyGiven: false };
+  }
+  applyChoice(leaf, choice, node, ctx.settings);
+  if (
+    choice.kind === "number" &&
+    choice.micro > 0 &&
+    node.role === "normal" &&
+    ctx.settings.requireEvidence &&
+    ctx.layout === "unitSheet" &&
+    (row.evidence || row.explanation) &&
+    isBlankCell(row.evidence) &&
+    isBlankCell(row.explanation)
+  ) {
+    // Công văn 383/BNV-CCHC: every score cites evidence, or explains why there is none.
+    report("evidence_missing", row.evidence?.cell ?? row.explanation?.cell ?? choice.cell);
+  }
+  return { leaf, issues, surveyGiven: false };
+}
+
+/**
+ * The first candidate cell that holds a valid number or a not-applicable mark decides; every
+ * non-blank candidate that is invalid is reported, whether or not a later one is used.
+ */
+function chooseScore(
+  node: CriteriaNode,
+  maxPoints: Micro,
+  candidates: readonly Candidate[],
+  report: (code: IssueCode, cell: string | null, data?: IssueData) => void,
+): Choice {
+  let choice: Choice | null = null;
+  let firstError: string | null = null;
+  for (const candidate of candidates) {
+    if (!candidate.cell) continue;
+    const reading: ScoreReading = readScoreCell(candidate.cell.value);
+    const cell = candidate.cell.cell;
+    if (reading.kind === "blank") continue;
+    if (reading.kind === "invalid") {
+      report(reading.code, cell, { input: reading.input });
+      firstError ??= cell;
+      continue;
+    }
+    if (reading.kind === "notApplicable") {
+      choice ??= { kind: "notApplicable", cell };
+      continue;
+    }
+    const role = node.role === "survey" ? "normal" : node.role;
+    const problem = judgeScore(reading.micro, reading.points, role, maxPoints, node.levels);
+    if (problem) {
+      report(problem.code, cell, problem.data);
+      firstError ??= cell;
+      continue;
+    }
+    choice ??= { kind: "number", source: candidate.source, micro: reading.micro, cell };
+  }
+  if (choice) return choice;
+  if (firstError !== null) return { kind: "error", cell: firstError };
+  return { kind: "blank" };
+}
+
+function applyChoice(
+  leaf: LeafResult,
+  choice: Exclude<Choice, { kind: "blank" }>,
+  node: CriteriaNode,
+  settings: Settings,
+): void {
+  leaf.cell = choice.cell;
+  if (choice.kind === "error") {
+    leaf.hasError = true;
+    return;
+  }
+  if (choice.kind === "number") {
+    leaf.points = choice.micro;
+    leaf.source = choice.source;
+    return;
+  }
+  leaf.source = "notApplicable";
+  leaf.applicable = false;
+  if (node.role === "bonus" || node.role === "deduction") return;
+  // Not applicable: excluded from the unit's maximum (default) or credited with full points.
+  if (settings.notApplicable === "fullPoints") leaf.points = leaf.maxPoints;
+  else leaf.maxPoints = 0;
+}
+
+/** A survey leaf with no survey cell filled in: points from the answer tally, else survey_missing. */
+function finishSurveyWithoutCells(
+  node: CriteriaNode,
+  leaf: LeafResult,
+  ctx: LeafContext,
+  issues: Issue[],
+  report: (code: IssueCode, cell: string | null, data?: IssueData, sheet?: string) => void,
+  where: string | null,
+): LeafOutcome {
+  const tally = ctx.tally;
+  if (tally && node.maxPoints !== null) {
+    const outcome = computeTallyPoints(tally, node.maxPoints, ctx.settings.surveyOptionWeights);
+    if (outcome.kind === "points") {
+      leaf.points = outcome.micro;
+      leaf.source = "survey";
+      leaf.cell = tally.cell;
+      return { leaf, issues, surveyGiven: true };
+    }
+    if (outcome.kind === "invalid") {
+      report("survey_tally_invalid", tally.cell, { input: outcome.input, name: outcome.option }, tally.sheet);
+      leaf.hasError = true;
+      leaf.cell = tally.cell;
+      return { leaf, issues, surveyGiven: false };
+    }
+  }
+  if (where !== null) report("survey_missing", where);
+  return { leaf, issues, surveyGiven: false };
+}
+
+function numberOf(cell: SourceCell | null | undefined): Micro | null {
+  if (!cell) return null;
+  const reading = readScoreCell(cell.value);
+  return reading.kind === "number" ? reading.micro : null;
+}
+
+function isBlankCell(cell: SourceCell | null): boolean {
+  return !cell || isBlank(cell.value);
+}

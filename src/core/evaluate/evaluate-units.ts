@@ -1,0 +1,182 @@
+/**
+ * The compute stage: judges every score of every unit, credits the leaves, sums them up the
+ * criteria tree and finds each unit's group. Workbook problems become issues; nothing throws.
+ */
+import { type Issue, makeIssue } from "../issues";
+import type {
+  CriteriaSet,
+  LeafResult,
+  ParsedWorkbook,
+  ScoreRow,
+  SurveyTally,
+  UnitResult,
+  UnitScores,
+} from "../model";
+import type { Settings } from "../settings";
+import { foldText } from "../text";
+import { evaluateLeaf } from "./evaluate-leaf";
+import { findGroup } from "./infer-group";
+import { sumUnitTotals } from "./sum-unit-totals";
+
+/** Evaluates every unit of a parsed workbook: per-unit results (units-list order, then sheet order) and the value-level issues. */
+export function evaluateUnits(
+  parsed: ParsedWorkbook,
+  settings: Settings,
+): { results: UnitResult[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const results: UnitResult[] = [];
+  const seen = new Set<string>();
+  const criteria = parsed.criteria;
+  const tallies = indexTallies(parsed.surveyTallies);
+
+  for (const scores of parsed.units) {
+    const key = foldText(scores.unit);
+    // The parse stage reports a unit on two sheets (unit_duplicate) and uses the first.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const unitIssues: Issue[] = [];
+    const found = findGroup(scores.unit, parsed.unitList, settings);
+    if (parsed.unitList.length > 0 && found.entry === null) {
+      unitIssues.push(
+        makeIssue(
+          "unit_not_in_list",
+          { sheet: scores.sheet, cell: scores.nameCell, unit: scores.unit },
+          { name: scores.unit, other: found.group },
+        ),
+      );
+    }
+    const result = criteria
+      ? evaluateUnit(criteria, scores, found.group, settings, tallies, issues)
+      : emptyResult(scores, found.group);
+    result.errorCount += unitIssues.filter((i) => i.severity === "error").length;
+    result.warningCount += unitIssues.filter((i) => i.severity === "warning").length;
+    results.push(result);
+    issues.push(...unitIssues);
+  }
+
+  for (const entry of parsed.unitList) {
+    if (seen.has(foldText(entry.unit))) continue;
+    issues.push(
+      makeIssue(
+        "unit_without_scores",
+        { sheet: entry.sheet, cell: entry.cell, unit: entry.unit },
+        { name: entry.unit },
+      ),
+    );
+  }
+  return { results: orderByUnitList(results, parsed), issues };
+}
+
+/** Units of the units list first, in its order (so groups rank in the list's order), then the others in sheet order. */
+function orderByUnitList(results: UnitResult[], parsed: ParsedWorkbook): UnitResult[] {
+  const position = new Map<string, number>();
+  parsed.unitList.forEach((entry, i) => {
+    const key = foldText(entry.unit);
+    if (!position.has(key)) position.set(key, i);
+  });
+  const rankOf = (r: UnitResult): number => position.get(foldText(r.unit)) ?? Number.MAX_SAFE_INTEGER;
+  return results
+    .map((result, i) => ({ result, i }))
+    .sort((a, b) => rankOf(a.result) - rankOf(b.result) || a.i - b.i)
+    .map((x) => x.result);
+}
+
+function evaluateUnit(
+  criteria: CriteriaSet,
+  scores: UnitScores,
+  group: string,
+  settings: Settings,
+  tallies: ReadonlyMap<string, SurveyTally>,
+  issues: Issue[],
+): UnitResult {
+  const rows = new Map<string, ScoreRow>();
+  for (const row of scores.rows) {
+    // The first row of a code counts; a second one is reported by the parse stage (duplicate_code_in_sheet).
+    if (row.criterionId !== null && !rows.has(row.criterionId)) rows.set(row.criterionId, row);
+  }
+  const leaves: Record<string, LeafResult> = {};
+  const leafIssues: Issue[] = [];
+  let surveyLeaves = 0;
+  let surveyGiven = 0;
+  for (const id of criteria.leafIds) {
+    const node = criteria.nodes[id];
+    if (!node) continue;
+    const outcome = evaluateLeaf(node, rows.get(id), {
+      unit: scores.unit,
+      sheet: scores.sheet,
+      layout: scores.layout,
+      settings,
+      tally: tallies.get(tallyKey(scores.unit, id)) ?? null,
+    });
+    leaves[id] = outcome.leaf;
+    leafIssues.push(...outcome.issues);
+    if (node.role === "survey") surveyLeaves += 1;
+    if (outcome.surveyGiven) surveyGiven += 1;
+  }
+
+  let kept = leafIssues;
+  if (settings.rescaleWithoutSurvey && surveyLeaves > 0 && surveyGiven === 0) {
+    // No survey was run for this unit: survey leaves leave its maximum, so the rest makes the 100.
+    for (const id of criteria.leafIds) {
+      const leaf = leaves[id];
+      if (leaf && criteria.nodes[id]?.role === "survey") {
+        leaf.maxPoints = 0;
+        leaf.points = 0;
+        leaf.applicable = false;
+      }
+    }
+    kept = leafIssues.filter((i) => i.code !== "survey_missing");
+  }
+  issues.push(...kept);
+
+  const totals = sumUnitTotals(criteria, leaves, settings);
+  // A missing row is reported by the parse stage (missing_criterion) but still counts as an error of the unit.
+  const missingRows = criteria.leafIds.filter(
+    (id) => criteria.nodes[id]?.maxPoints != null && !rows.has(id),
+  ).length;
+  const leafErrors = kept.filter((i) => i.severity === "error").length;
+  return {
+    unit: scores.unit,
+    sheet: scores.sheet,
+    group,
+    points: totals.points,
+    maxPoints: totals.maxPoints,
+    index: totals.index,
+    bonus: totals.bonus,
+    deduction: totals.deduction,
+    nodes: totals.nodes,
+    leaves,
+    errorCount: leafErrors + missingRows,
+    warningCount: kept.filter((i) => i.severity === "warning").length,
+  };
+}
+
+function emptyResult(scores: UnitScores, group: string): UnitResult {
+  return {
+    unit: scores.unit,
+    sheet: scores.sheet,
+    group,
+    points: 0,
+    maxPoints: 0,
+    index: null,
+    bonus: 0,
+    deduction: 0,
+    nodes: {},
+    leaves: {},
+    errorCount: 0,
+    warningCount: 0,
+  };
+}
+
+function indexTallies(tallies: readonly SurveyTally[]): Map<string, SurveyTally> {
+  const map = new Map<string, SurveyTally>();
+  for (const tally of tallies) {
+    const key = tallyKey(tally.unit, tally.criterionId);
+    if (!map.has(key)) map.set(key, tally);
+  }
+  return map;
+}
+
+function tallyKey(unit: string, criterionId: string): string {
+  return `${foldText(unit)}\u0000${criterionId}`;
+}

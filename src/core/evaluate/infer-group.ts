@@ -1,0 +1,65 @@
+/**
+ * The ranking group (khối) of a unit: the units list says it, else the settings, else its name.
+ * Since 1 July 2025 there is no cấp huyện; the inferred names are only a fallback, never required.
+ */
+import type { UnitListEntry } from "../model";
+import type { Settings } from "../settings";
+import { foldText } from "../text";
+
+export const GROUP_DEPARTMENTS = "Sở, ban, ngành";
+export const GROUP_DISTRICTS = "Cấp huyện";
+export const GROUP_COMMUNES = "Cấp xã";
+export const GROUP_OTHER = "Khác";
+
+/** Folded name prefixes, longest first where one contains another ("thi xa" before "xa"). */
+const PREFIXES: readonly (readonly [string, string])[] = [
+  ["thi xa ", GROUP_DISTRICTS],
+  ["thi tran ", GROUP_COMMUNES],
+  ["thanh pho ", GROUP_DISTRICTS],
+  ["tp. ", GROUP_DISTRICTS],
+  ["tp ", GROUP_DISTRICTS],
+  ["huyen ", GROUP_DISTRICTS],
+  ["quan ", GROUP_DISTRICTS],
+  ["xa ", GROUP_COMMUNES],
+  ["phuong ", GROUP_COMMUNES],
+  ["dac khu ", GROUP_COMMUNES],
+  ["so ", GROUP_DEPARTMENTS],
+  ["ban ", GROUP_DEPARTMENTS],
+  ["thanh tra ", GROUP_DEPARTMENTS],
+  ["van phong ", GROUP_DEPARTMENTS],
+  ["dai ", GROUP_DEPARTMENTS],
+  ["truong ", GROUP_DEPARTMENTS],
+  ["bo chi huy ", GROUP_DEPARTMENTS],
+  ["cong an ", GROUP_DEPARTMENTS],
+  ["kho bac ", GROUP_DEPARTMENTS],
+];
+
+/** Leading words that name the body rather than the place ("UBND huyện X" is the district X). */
+const BODY_PREFIXES = ["uy ban nhan dan ", "ubnd "];
+
+/** The group a unit's name suggests: Sở/Ban/… → "Sở, ban, ngành", Huyện/Quận/… → "Cấp huyện", Xã/Phường/… → "Cấp xã", else "Khác". */
+export function inferGroupFromName(unit: string): string {
+  let name = `${foldText(unit)} `;
+  for (const body of BODY_PREFIXES) if (name.startsWith(body)) name = name.slice(body.length);
+  for (const [prefix, group] of PREFIXES) if (name.startsWith(prefix)) return group;
+  return GROUP_OTHER;
+}
+
+/** Where a unit's group came from. */
+export type GroupSource = "list" | "settings" | "inferred";
+
+/** The group of a unit: its units-list entry (names folded), else settings.unitGroups, else inferred from the name. */
+export function findGroup(
+  unit: string,
+  unitList: readonly UnitListEntry[],
+  settings: Settings,
+): { group: string; source: GroupSource; entry: UnitListEntry | null } {
+  const key = foldText(unit);
+  const entry = unitList.find((e) => foldText(e.unit) === key) ?? null;
+  if (entry && entry.group.trim() !== "") return { group: entry.group.trim(), source: "list", entry };
+  for (const [name, group] of Object.entries(settings.unitGroups)) {
+    if (foldText(name) === key && group.trim() !== "")
+      return { group: group.trim(), source: "settings", entry };
+  }
+  return { group: inferGroupFromName(unit), source: "inferred", entry };
+}
