@@ -1,0 +1,67 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  useId,
+} from "@fluentui/react-components";
+import { useI18n } from "../../i18n/i18n-context";
+import { useImportPanelStyles } from "./import-panel.styles";
+import { useImportPanel } from "./use-import-panel";
+
+/** Nhập file đơn vị: copies units' scoring sheets in; replacing one already there needs a yes. */
+export function ImportPanel() {
+  const state = useImportPanel();
+  const { t } = useI18n();
+  const styles = useImportPanelStyles();
+  const inputId = useId("import-files");
+  return (
+    <section className={styles.root} aria-label={t("tab.import")}>
+      <h2 className={styles.heading}>{t("import.title")}</h2>
+      <Text size={200}>{t("import.hint")}</Text>
+      <div className={styles.picker}>
+        <Label htmlFor={inputId}>{t("import.pick")}</Label>
+        <input
+          id={inputId}
+          className={styles.file}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={state.busy}
+          onChange={(e) => {
+            void state.pick(e.currentTarget.files);
+            e.currentTarget.value = "";
+          }}
+        />
+      </div>
+      {state.messages.map((m) => (
+        <MessageBar key={m} intent="info">
+          <MessageBarBody>{m}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Dialog open={state.pending !== null} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t("import.confirmTitle")}</DialogTitle>
+            <DialogContent>
+              {t("import.confirmBody", { names: state.pending?.existing.join(", ") ?? "" })}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void state.replace()}>
+                {t("import.replace")}
+              </Button>
+              <Button onClick={() => void state.keep()}>{t("import.keep")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
