@@ -232,6 +232,14 @@ export const ISSUE_CATALOG = {
     vi: (d) => `Đơn vị ${q(d.name)} có trong danh sách nhưng không có bảng chấm điểm.`,
     en: (d) => `Unit ${q(d.name)} is in the units list but has no scoring sheet.`,
   },
+  // Raised by the command line when consolidating files (docs/cli.md).
+  criteria_version_differs: {
+    severity: "warning",
+    vi: (d) =>
+      `${d.name ?? "Tệp"} có ${d.count ?? "?"} điểm tối đa khác bộ tiêu chí: có thể dùng phiên bản bộ tiêu chí khác (${d.other ?? ""}).`,
+    en: (d) =>
+      `${d.name ?? "The file"} has ${d.count ?? "?"} maxima that differ from the criteria set: another version of the set? (${d.other ?? ""})`,
+  },
 } satisfies Record<string, { severity: Severity } & Texts>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
