@@ -1,0 +1,68 @@
+/** Shared look of the ranking and summary sheets: texts, number formats, colours. */
+import type { CellStyle } from "../model";
+
+export const TITLE_BASE = "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH";
+export const RANKING_SHEET_PREFIX = "Xếp hạng - ";
+export const SUMMARY_SHEET_NAME = "Tổng hợp xếp hạng";
+export const ERROR_NOTE = "Có lỗi chấm điểm";
+export const UNRANKED_NOTE = "Không xếp hạng: không có tiêu chí áp dụng";
+export const AVERAGE_LABEL = "Bình quân";
+
+/** Zero-based rows of the published layout: title, group, a blank line, the header, then units. */
+export const TITLE_ROW = 0;
+export const SUBTITLE_ROW = 1;
+export const HEADER_ROW = 3;
+export const FIRST_DATA_ROW = 4;
+
+/** The ranking title, with the year when settings.year is set. */
+export function rankingTitle(year: number | null): string {
+  return year === null ? TITLE_BASE : `${TITLE_BASE} NĂM ${year}`;
+}
+
+/**
+ * Excel number format showing `decimals` decimals ("0.00"). The stored value stays unrounded;
+ * Excel shows the decimal comma itself in a Vietnamese locale (81,33).
+ */
+export function decimalFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+}
+
+export const TEXT_FORMAT = "@";
+export const INTEGER_FORMAT = "0";
+
+export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, hAlign: "center", vAlign: "middle" };
+export const SUBTITLE_STYLE: CellStyle = { bold: true, italic: true, fontSize: 12, hAlign: "center" };
+export const HEADER_STYLE: CellStyle = {
+  bold: true,
+  fill: "#DDEBF7",
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  border: true,
+};
+export const BODY_STYLE: CellStyle = { border: true, vAlign: "middle" };
+export const AVERAGE_STYLE: CellStyle = { bold: true, fill: "#F2F2F2", border: true };
+
+/** Fill and font colours of the bands, best first; the last band always gets the warning colours. */
+const BAND_COLOURS = [
+  { fill: "#C6EFCE", fontColor: "#006100" },
+  { fill: "#DDEBF7", fontColor: "#1F4E78" },
+  { fill: "#FFEB9C", fontColor: "#9C5700" },
+  { fill: "#FCE4D6", fontColor: "#843C0C" },
+];
+const LOWEST_BAND = { fill: "#FFC7CE", fontColor: "#9C0006" };
+
+/** Colours of the band at `position` among `count` bands. */
+export function bandColours(position: number, count: number): { fill: string; fontColor: string } {
+  if (count > 1 && position === count - 1) return LOWEST_BAND;
+  return BAND_COLOURS[Math.min(position, BAND_COLOURS.length - 1)];
+}
+
+/** A field's column header: its code and a short title ("I. Công tác chỉ đạo, điều hành…"). */
+export function fieldHeader(code: string, title: string, maxLength = 40): string {
+  const clean = title.replace(/\s+/g, " ").trim();
+  if (clean.length <= maxLength) return clean === "" ? code : `${code}. ${clean}`;
+  const cut = clean.slice(0, maxLength);
+  const space = cut.lastIndexOf(" ");
+  return `${code}. ${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, "")}…`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The write plan of a ranking run: one ranking sheet per group, a summary sheet when there are
+ * several groups, the deletion of PAR Scorer's earlier sheets that are no longer produced, and
+ * the settings to save. Only sheets PAR Scorer wrote earlier are ever replaced.
+ */
+import type { Analysis } from "../analyze";
+import type { SheetPlan, WritePlan } from "../model";
+import { serializeSavedState } from "../saved-settings";
+import { RANKING_SHEET_PREFIX, SUMMARY_SHEET_NAME } from "./layout";
+import { planGroupSheet } from "./plan-group-sheet";
+import { planSummarySheet } from "./plan-summary-sheet";
+import { createSheetNamer } from "./sheet-names";
+
+/** Plans the ranking sheets of an analysis for a workbook whose sheets are `existingSheetNames`. */
+export function planRankingSheets(analysis: Analysis, existingSheetNames: string[]): WritePlan {
+  const nameSheet = createSheetNamer(existingSheetNames, analysis.generatedSheets);
+  const groups = analysis.groups;
+  const summaryName = groups.length > 1 ? nameSheet(SUMMARY_SHEET_NAME) : null;
+  const groupSheets: SheetPlan[] = groups.map((ranking) => {
+    const { name, replaces } = nameSheet(`${RANKING_SHEET_PREFIX}${ranking.group}`);
+    return planGroupSheet(ranking, analysis.criteria, analysis.settings, name, replaces);
+  });
+  const sheets = summaryName
+    ? [
+        planSummarySheet(
+          groups,
+          groupSheets.map((s) => s.name),
+          analysis.settings,
+          summaryName.name,
+          summaryName.replaces,
+        ),
+        ...groupSheets,
+      ]
+    : groupSheets;
+
+  const written = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const existing = new Map(existingSheetNames.map((n) => [n.toLowerCase(), n]));
+  const deleteSheets = analysis.generatedSheets
+    .filter((n) => !written.has(n.toLowerCase()) && existing.has(n.toLowerCase()))
+    .map((n) => existing.get(n.toLowerCase()) as string);
+  return {
+    sheets,
+    deleteSheets: [...new Set(deleteSheets)],
+    settingsJson: serializeSavedState(
+      analysis.settings,
+      sheets.map((s) => s.name),
+    ),
+  };
+}
