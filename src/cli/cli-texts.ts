@@ -1,0 +1,84 @@
+/** What the command line says, in Vietnamese and English. */
+export type CliLang = "vi" | "en";
+
+export const USAGE: Record<CliLang, string> = {
+  vi: `par-scorer — Chấm điểm Chỉ số CCHC (PAR INDEX) trên tệp .xlsx
+
+Cách dùng:
+  par-scorer check TỆP.xlsx…                 kiểm tra, báo lỗi theo sheet và ô
+  par-scorer rank  TỆP.xlsx… [-o RA.xlsx]    kiểm tra, tính điểm, xếp hạng, ghi các sheet xếp hạng
+                                             (mặc định ghi TỆP.xep-hang.xlsx, không sửa tệp gốc)
+
+Tùy chọn:
+  --json                 in kết quả JSON (ổn định, xem docs/cli.md) ra stdout, không in gì khác
+  --settings FILE.json   cài đặt (như trong add-in), ghi đè cài đặt lưu trong bảng tính
+  --criteria FILE        tệp chứa sheet bộ tiêu chí (khi gộp nhiều tệp)
+  --criteria-sheet TÊN   tên sheet bộ tiêu chí
+  --lang vi|en           ngôn ngữ thông báo
+  -o, --output FILE      (rank) tệp kết quả
+  --in-place             (rank) ghi vào chính tệp đầu vào, chỉ khi không mất gì
+  -h, --help             trợ giúp;  -v, --version  phiên bản
+
+Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi trong bảng điểm; 2 tệp không dùng được.`,
+  en: `par-scorer — PAR INDEX scoring (Chỉ số CCHC) over .xlsx files
+
+Usage:
+  par-scorer check FILE.xlsx…                validate; issues by sheet and cell
+  par-scorer rank  FILE.xlsx… [-o OUT.xlsx]  validate, compute, rank, write the ranking sheets
+                                             (by default to FILE.xep-hang.xlsx; the input is untouched)
+
+Options:
+  --json                 print the JSON result (stable, see docs/cli.md) on stdout, nothing else
+  --settings FILE.json   settings (as in the add-in), over those saved in the workbook
+  --criteria FILE        the file holding the criteria sheet (when consolidating several files)
+  --criteria-sheet NAME  the criteria sheet's name
+  --lang vi|en           message language
+  -o, --output FILE      (rank) output file
+  --in-place             (rank) rewrite the input itself, only when nothing would be lost
+  -h, --help             help;  -v, --version  version
+
+Exit status: 0 no errors (warnings allowed); 1 validation errors; 2 unusable input.`,
+};
+
+type Counts = { errors: number; warnings: number; units: number; leaves: number };
+
+export const TEXTS = {
+  vi: {
+    severity: { error: "lỗi", warning: "cảnh báo" },
+    wholeWorkbook: "Toàn bộ bảng tính",
+    sheet: (name: string, file: string | null) =>
+      file ? `Sheet "${name}" (tệp ${file})` : `Sheet "${name}"`,
+    criterion: (code: string) => `tiêu chí ${code}`,
+    noIssues: "Không có lỗi hay cảnh báo nào.",
+    summary: (c: Counts) =>
+      `Tổng cộng: ${c.errors} lỗi, ${c.warnings} cảnh báo — ${c.units} đơn vị, ${c.leaves} tiêu chí chấm điểm.`,
+    progress: (i: number, n: number, file: string) => `[${i}/${n}] Đang đọc ${file}…`,
+    groupTitle: (group: string, average: string) => `${group} — bình quân ${average}`,
+    columns: ["STT", "Đơn vị", "Chỉ số (%)", "Xếp hạng", "Xếp loại"],
+    unitHasErrors: "(*) đơn vị có lỗi trong bảng điểm; xem báo cáo kiểm tra.",
+    written: (file: string) => `Đã ghi kết quả xếp hạng: ${file}`,
+    chosenCriteria: (file: string) => `Dùng bộ tiêu chí trong tệp ${file}.`,
+    lossyCopy: (file: string, parts: string) =>
+      `Lưu ý: bản ghi ra ${file} không giữ được ${parts} của tệp gốc (tệp gốc không bị sửa).`,
+    internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
+  },
+  en: {
+    severity: { error: "error", warning: "warning" },
+    wholeWorkbook: "Whole workbook",
+    sheet: (name: string, file: string | null) =>
+      file ? `Sheet "${name}" (file ${file})` : `Sheet "${name}"`,
+    criterion: (code: string) => `criterion ${code}`,
+    noIssues: "No errors or warnings.",
+    summary: (c: Counts) =>
+      `Total: ${c.errors} errors, ${c.warnings} warnings — ${c.units} units, ${c.leaves} scored criteria.`,
+    progress: (i: number, n: number, file: string) => `[${i}/${n}] Reading ${file}…`,
+    groupTitle: (group: string, average: string) => `${group} — average ${average}`,
+    columns: ["No.", "Unit", "Index (%)", "Rank", "Band"],
+    unitHasErrors: "(*) unit whose scores have errors; see the check report.",
+    written: (file: string) => `Ranking written: ${file}`,
+    chosenCriteria: (file: string) => `Using the criteria set in ${file}.`,
+    lossyCopy: (file: string, parts: string) =>
+      `Note: the copy written to ${file} lacks the original's ${parts} (the original is untouched).`,
+    internal: (detail: string) => `PAR Scorer internal error: ${detail}`,
+  },
+} as const;

@@ -1,0 +1,222 @@
+/**
+ * `par-scorer check|rank FILE…`: the command line over .xlsx files. Exit status 0 when no
+ * errors (warnings allowed), 1 when the scores have errors (rank still writes), 2 when an input
+ * cannot be used (one line on stderr, nothing written), 3 on an internal error (a bug).
+ */
+import { existsSync, promises as fs, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { styleText } from "node:util";
+import type { Analysis } from "../core/analyze";
+import { type Issue, compareIssues, describeIssue } from "../core/issues";
+import { toJsonResult } from "../core/report/to-json-result";
+import type { SettingsInput } from "../core/settings";
+import { checkWorkbook, rankWorkbook } from "../app/score-workbook";
+import { type FileProblem, FileProblemError, describeFileProblem } from "../node/file-problems";
+import { describeLossyParts } from "../node/inspect-package";
+import { type CliLang, TEXTS, USAGE } from "./cli-texts";
+import { findCriteriaVersionIssues } from "./criteria-version";
+import { type Paint, formatCheckReport, plain } from "./format-check-report";
+import { formatRankingTable } from "./format-ranking-table";
+import { type Inputs, loadInputs } from "./load-inputs";
+import { type CliOptions, parseCliArgs } from "./parse-cli-args";
+
+/** Where the command line writes, and what it knows of its terminal. */
+export type CliIO = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stdout is a terminal (colour allowed unless NO_COLOR is set). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+};
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+export const EXIT_INTERNAL = 3;
+
+/** The I/O of the running process. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}
+
+/** Runs the command line with the given arguments; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.kind === "version") {
+    io.stdout(`${readVersion()}\n`);
+    return EXIT_OK;
+  }
+  if (args.kind === "help") {
+    io.stdout(`${USAGE[args.lang ?? "vi"]}\n`);
+    return EXIT_OK;
+  }
+  if (args.kind === "usageError") {
+    const lang = args.lang ?? "vi";
+    io.stderr(
+      `${args.message[lang]}\n${lang === "vi" ? "Xem: par-scorer --help" : "See: par-scorer --help"}\n`,
+    );
+    return EXIT_UNUSABLE;
+  }
+  const { options } = args;
+  const early: CliLang = options.lang ?? "vi";
+  try {
+    return await run(options, io);
+  } catch (error) {
+    if (error instanceof FileProblemError) {
+      io.stderr(`${describeFileProblem(error.problem, early)}\n`);
+      return EXIT_UNUSABLE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`${TEXTS[early].internal(detail)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+async function run(options: CliOptions, io: CliIO): Promise<number> {
+  const settings = options.settingsFile ? await readSettingsFile(options.settingsFile) : null;
+  const settingsLang = settings?.lang === "en" || settings?.lang === "vi" ? settings.lang : null;
+  const several = options.files.length > 1 || options.criteriaFile !== null;
+  const openLang: CliLang = options.lang ?? settingsLang ?? "vi";
+  const inputs = await loadInputs({
+    files: options.files,
+    criteriaFile: options.criteriaFile,
+    criteriaSheet: options.criteriaSheet,
+    settings,
+    onOpen: several
+      ? (i, n, file) => io.stderr(`${TEXTS[openLang].progress(i, n, path.basename(file))}\n`)
+      : undefined,
+  });
+
+  const target = options.command === "rank" ? await prepareTarget(options, inputs) : null;
+  const runOptions = { settings: inputs.overrides };
+  const analysis =
+    options.command === "rank"
+      ? (await rankWorkbook(inputs.port, runOptions)).analysis
+      : await checkWorkbook(inputs.port, runOptions);
+  const lang: CliLang = options.lang ?? analysis.settings.lang;
+  if (!analysis.criteria) throw new FileProblemError(noCriteriaProblem(analysis, inputs, lang));
+
+  const issues = [...analysis.issues, ...findCriteriaVersionIssues(analysis.issues, inputs.sources)].sort(
+    compareIssues,
+  );
+  const result: Analysis = { ...analysis, issues };
+  if (target) {
+    await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    await inputs.primary.save(target);
+  }
+
+  const paint = colours(io, options.json);
+  const say = options.json ? io.stderr : io.stdout;
+  if (inputs.criteriaChosen) io.stderr(`${TEXTS[lang].chosenCriteria(path.basename(inputs.primary.file))}\n`);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(toJsonResult(result, lang), null, 2)}\n`);
+  } else {
+    const counts = { units: result.results.length, leaves: result.criteria?.leafIds.length ?? 0 };
+    io.stdout(`${formatCheckReport(issues, counts, lang, paint, inputs.sources).join("\n")}\n`);
+    if (options.command === "rank") {
+      io.stdout(`\n${formatRankingTable(result.groups, result.settings.decimals, lang, paint).join("\n")}\n`);
+    }
+  }
+  if (target) {
+    if (!options.inPlace) {
+      const lossy = await inputs.primary.lossyParts();
+      if (lossy.length)
+        io.stderr(`${TEXTS[lang].lossyCopy(path.basename(target), describeLossyParts(lossy, lang))}\n`);
+    }
+    say(`${TEXTS[lang].written(target)}\n`);
+  }
+  return issues.some((i: Issue) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** Where rank writes; refuses (exit 2) an output that is an input, or an --in-place that would lose parts. */
+async function prepareTarget(options: CliOptions, inputs: Inputs): Promise<string> {
+  const lang: CliLang = options.lang ?? "vi";
+  const primary = inputs.primary.file;
+  if (options.inPlace) {
+    const lossy = await inputs.primary.lossyParts();
+    if (lossy.length) {
+      throw new FileProblemError({
+        code: "in_place_lossy",
+        file: primary,
+        detail: describeLossyParts(lossy, lang),
+      });
+    }
+    return primary;
+  }
+  const target = options.output ?? defaultOutput(primary);
+  const resolved = path.resolve(target);
+  const input = inputs.workbooks.find((w) => path.resolve(w.file) === resolved);
+  if (input) throw new FileProblemError({ code: "output_is_input", file: input.file });
+  return target;
+}
+
+/** `so-noi-vu.xlsx` → `so-noi-vu.xep-hang.xlsx`, beside the input. */
+export function defaultOutput(input: string): string {
+  const ext = path.extname(input);
+  const stem =
+    ext.toLowerCase() === ".xlsx" || ext.toLowerCase() === ".xlsm" ? input.slice(0, -ext.length) : input;
+  return `${stem}.xep-hang.xlsx`;
+}
+
+function noCriteriaProblem(analysis: Analysis, inputs: Inputs, lang: CliLang): FileProblem {
+  // A more precise reason from the engine (a named sheet missing, no header row) beats the generic one.
+  const reason = analysis.issues.find(
+    (i) =>
+      i.severity === "error" &&
+      (i.code === "sheet_not_found" ||
+        i.code === "criteria_header_not_found" ||
+        i.code === "criteria_column_missing"),
+  );
+  const file = inputs.primary.file;
+  if (reason) return { code: "unreadable_workbook", file, detail: describeIssue(reason, lang) };
+  return { code: "no_criteria_sheet", file };
+}
+
+async function readSettingsFile(file: string): Promise<SettingsInput> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileProblemError({ code: code === "ENOENT" ? "file_not_found" : "file_unreadable", file });
+  }
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
+    if (typeof data !== "object" || data === null || Array.isArray(data))
+      throw new Error("JSON không phải đối tượng");
+    return data as SettingsInput;
+  } catch (error) {
+    throw new FileProblemError({
+      code: "settings_file_invalid",
+      file,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+function colours(io: CliIO, json: boolean): Paint {
+  if (json || !io.isTTY || io.env.NO_COLOR !== undefined) return plain;
+  return (style, text) => styleText(style, text);
+}
+
+function readVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "par-scorer") return pkg.version ?? "0.0.0";
+    }
+    if (path.dirname(dir) === dir) return "0.0.0";
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

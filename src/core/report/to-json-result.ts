@@ -1,0 +1,99 @@
+/**
+ * The stable JSON result of the command line (`--json`, docs/cli.md): scripts depend on its
+ * shape, so keys are only ever added, never renamed. Points are plain numbers, indices are
+ * unrounded percentages, cells are A1 without the sheet name.
+ */
+import type { Analysis } from "../analyze";
+import { type Lang, describeIssue } from "../issues";
+import type { CriteriaSet, RankedUnit } from "../model";
+import { fromMicro } from "../points";
+
+export type JsonCriteria = { sheet: string; leaves: number; maxPoints: number };
+export type JsonUnit = { name: string; sheet: string; group: string };
+export type JsonIssue = {
+  code: string;
+  severity: "error" | "warning";
+  /** Null only for a problem of the whole workbook. */
+  sheet: string | null;
+  cell: string | null;
+  unit: string | null;
+  criterion: string | null;
+  message: string;
+};
+export type JsonField = {
+  code: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  index: number | null;
+};
+export type JsonRankedUnit = {
+  name: string;
+  points: number;
+  maxPoints: number;
+  /** Null only when nothing applies to the unit (applicable maximum 0). */
+  index: number | null;
+  rank: number;
+  band: string | null;
+  fields: JsonField[];
+};
+export type JsonGroup = { name: string; average: number | null; units: JsonRankedUnit[] };
+
+export type JsonResult = {
+  /** Null only when no criteria sheet was found (the command line then exits with status 2). */
+  criteria: JsonCriteria | null;
+  units: JsonUnit[];
+  issues: JsonIssue[];
+  groups: JsonGroup[];
+};
+
+/** The JSON result of an analysis, with issue messages in the given language. */
+export function toJsonResult(analysis: Analysis, lang: Lang = "vi"): JsonResult {
+  const { criteria } = analysis;
+  return {
+    criteria: criteria
+      ? { sheet: criteria.sheet, leaves: criteria.leafIds.length, maxPoints: fromMicro(criteria.maxPoints) }
+      : null,
+    units: analysis.results.map((r) => ({ name: r.unit, sheet: r.sheet, group: r.group })),
+    issues: analysis.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      sheet: i.sheet,
+      cell: i.cell,
+      unit: i.unit,
+      criterion: i.criterion,
+      message: describeIssue(i, lang),
+    })),
+    groups: analysis.groups.map((g) => ({
+      name: g.group,
+      average: g.average,
+      units: g.units.map((u) => toJsonRankedUnit(u, criteria)),
+    })),
+  };
+}
+
+function toJsonRankedUnit(ranked: RankedUnit, criteria: CriteriaSet | null): JsonRankedUnit {
+  const r = ranked.result;
+  const fields: JsonField[] = [];
+  for (const id of criteria?.fieldIds ?? []) {
+    const node = criteria!.nodes[id];
+    const result = r.nodes[id];
+    if (!node || !result) continue;
+    fields.push({
+      code: node.code,
+      title: node.title,
+      points: fromMicro(result.points),
+      maxPoints: fromMicro(result.maxPoints),
+      index: result.index,
+    });
+  }
+  return {
+    name: ranked.unit,
+    points: fromMicro(r.points),
+    maxPoints: fromMicro(r.maxPoints),
+    index: r.index,
+    rank: ranked.rank,
+    band: ranked.band,
+    fields,
+  };
+}

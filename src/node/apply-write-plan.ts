@@ -1,0 +1,174 @@
+/**
+ * Applies the core's write plan to an ExcelJS workbook: the planned sheets (replacing only
+ * those PAR Scorer wrote before), the deletions and the settings sheet. Nothing else is touched.
+ * ExcelJS cannot write charts, so a plan's chart is skipped (docs/cli.md says so).
+ */
+import type ExcelJS from "exceljs";
+import { type CellRange, type CellValue, isCellError, toA1 } from "../core/grid";
+import type { BandFormat, CellStyle, SheetPatch, SheetPlan, WritePlan } from "../core/model";
+import { SETTINGS_SHEET, settingsSheetValues } from "../core/saved-settings";
+import type { ProgressListener } from "../core/workbook-port";
+
+const FORBIDDEN_NAME = /[*?:\\/[\]]/;
+
+/** The worksheet of that name, ignoring case as Excel does. */
+export function findWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const key = name.toLocaleLowerCase();
+  return wb.worksheets.find((ws) => ws.name.toLocaleLowerCase() === key);
+}
+
+/** Writes a plan into the workbook (in memory); a plan that would overwrite a person's sheet is a bug and throws. */
+export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan, onProgress?: ProgressListener): void {
+  for (const sheet of plan.sheets) checkSheetPlan(wb, sheet);
+  for (const name of plan.deleteSheets) {
+    const ws = findWorksheet(wb, name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  plan.sheets.forEach((sheet, i) => {
+    onProgress?.(i / (plan.sheets.length + 1), `Đang ghi sheet ${sheet.name}…`);
+    writeSheet(freshWorksheet(wb, sheet.name), sheet);
+  });
+  writeSettings(wb, plan.settingsJson);
+  keepActiveTabVisible(wb);
+  onProgress?.(1, "Đã ghi xong");
+}
+
+function checkSheetPlan(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
+  if (sheet.name.length === 0 || sheet.name.length > 31 || FORBIDDEN_NAME.test(sheet.name))
+    throw new Error(`write plan: invalid sheet name "${sheet.name}"`);
+  if (sheet.name.toLocaleLowerCase() === SETTINGS_SHEET.toLocaleLowerCase())
+    throw new Error(`write plan: "${sheet.name}" is the settings sheet`);
+  if (!sheet.replaces && findWorksheet(wb, sheet.name))
+    throw new Error(`write plan: sheet "${sheet.name}" exists and is not PAR Scorer's to replace`);
+}
+
+/** A new empty worksheet; one of the same name (PAR Scorer's own) is replaced at its position. */
+function freshWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const old = findWorksheet(wb, name);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : null;
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name);
+  if (orderNo !== null) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  return ws;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
+  for (const patch of sheet.patches) writePatch(ws, patch);
+  for (const m of sheet.merges) {
+    if (m.bottom > m.top || m.right > m.left) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  sheet.columnWidths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  if (sheet.freezeRows > 0) {
+    ws.views = [
+      { state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` },
+    ];
+  }
+  const setup: Partial<ExcelJS.PageSetup> = {};
+  if (sheet.print.landscape) setup.orientation = "landscape";
+  if (sheet.print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (sheet.print.titleRows)
+    setup.printTitlesRow = `${sheet.print.titleRows.first + 1}:${sheet.print.titleRows.last + 1}`;
+  Object.assign(ws.pageSetup, setup);
+  sheet.bands.forEach((band, i) => addBandFormat(ws, band, i + 1));
+  // sheet.chart: ExcelJS 4 cannot write charts; the task pane (Office.js) draws them.
+}
+
+function writePatch(ws: ExcelJS.Worksheet, patch: SheetPatch): void {
+  const style = patch.style ? toExcelStyle(patch.style) : null;
+  patch.values.forEach((line, r) => {
+    line.forEach((value, c) => {
+      const cell = ws.getCell(patch.row + r + 1, patch.col + c + 1);
+      cell.value = toExcelValue(value);
+      const format =
+        typeof patch.numberFormat === "string" ? patch.numberFormat : patch.numberFormat?.[r]?.[c];
+      if (format) cell.numFmt = format;
+      if (style) Object.assign(cell, style);
+    });
+  });
+}
+
+/**
+ * A core value as ExcelJS writes it. A string is always a string value (a shared string in the
+ * file), never a formula, whatever its first character: formulas only come from {formula} objects.
+ */
+export function toExcelValue(value: CellValue): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`write plan: non-finite number ${value}`);
+    return value;
+  }
+  if (isCellError(value)) return { error: value.error } as ExcelJS.CellErrorValue;
+  throw new Error("write plan: unknown cell value");
+}
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+type ExcelStyle = Partial<Pick<ExcelJS.Cell, "font" | "fill" | "alignment" | "border">>;
+
+function toExcelStyle(style: CellStyle): ExcelStyle {
+  const out: ExcelStyle = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.fontSize) font.size = style.fontSize;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (Object.keys(font).length) out.font = font;
+  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.hAlign) alignment.horizontal = style.hAlign;
+  if (style.vAlign) alignment.vertical = style.vAlign;
+  if (style.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) out.alignment = alignment;
+  if (style.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
+    out.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return out;
+}
+
+function rangeA1(range: CellRange): string {
+  return `${toA1(range.top, range.left)}:${toA1(range.bottom, range.right)}`;
+}
+
+/** A band's fill as a conditional format (cell text equals the label), so it follows later edits. */
+function addBandFormat(ws: ExcelJS.Worksheet, band: BandFormat, priority: number): void {
+  ws.addConditionalFormatting({
+    ref: rangeA1(band.range),
+    rules: [
+      {
+        type: "cellIs",
+        operator: "equal",
+        priority,
+        formulae: [`"${band.label.replace(/"/g, '""')}"`],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(band.fill) } },
+          font: { color: { argb: argb(band.fontColor) } },
+        },
+      },
+    ],
+  });
+}
+
+/** The very hidden settings sheet: marker in A1, the JSON in chunks below (saved-settings.ts). */
+function writeSettings(wb: ExcelJS.Workbook, json: string): void {
+  const ws = freshWorksheet(wb, SETTINGS_SHEET);
+  ws.state = "veryHidden";
+  settingsSheetValues(json).forEach((line, r) => {
+    ws.getCell(r + 1, 1).value = toExcelValue(line[0]);
+  });
+}
+
+/** Excel refuses a workbook whose active tab is gone or hidden. */
+function keepActiveTabVisible(wb: ExcelJS.Workbook): void {
+  const sheets = wb.worksheets;
+  const view = wb.views?.[0];
+  if (!view) return;
+  const active = view.activeTab ?? 0;
+  if (active < sheets.length && sheets[active].state === "visible") return;
+  const first = sheets.findIndex((ws) => ws.state === "visible");
+  view.activeTab = first < 0 ? 0 : first;
+  if ((view.firstSheet ?? 0) >= sheets.length) view.firstSheet = 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * Why a file cannot be used at all (exit status 2): not an .xlsx, damaged, encrypted, too big…
+ * These are not workbook issues (the core never sees such a file); each has one clear line in
+ * Vietnamese and English that names the file.
+ */
+import * as path from "node:path";
+
+export type FileProblemCode =
+  | "file_not_found"
+  | "file_unreadable"
+  | "file_empty"
+  | "file_too_large"
+  | "not_zip"
+  | "zip_damaged"
+  | "word_document"
+  | "powerpoint_document"
+  | "opendocument"
+  | "xlsb_workbook"
+  | "not_workbook"
+  | "encrypted_workbook"
+  | "legacy_xls"
+  | "ole_not_workbook"
+  | "zip_bomb"
+  | "too_many_sheets"
+  | "no_sheets"
+  | "empty_workbook"
+  | "no_criteria_sheet"
+  | "several_criteria_files"
+  | "unreadable_workbook"
+  | "in_place_lossy"
+  | "output_is_input"
+  | "settings_file_invalid"
+  | "write_failed";
+
+/** A file problem: its code, the file, and details shown in the message. */
+export type FileProblem = {
+  code: FileProblemCode;
+  file: string;
+  /** Details: sizes, counts, lost parts, the reader's own message. */
+  detail?: string;
+  count?: number;
+  limit?: number;
+};
+
+type Texts = { vi: (p: FileProblem, f: string) => string; en: (p: FileProblem, f: string) => string };
+
+const mb = (bytes: number | undefined): string =>
+  bytes === undefined ? "?" : String(Math.ceil(bytes / 2 ** 20));
+
+const TEXTS: Record<FileProblemCode, Texts> = {
+  file_not_found: {
+    vi: (_p, f) => `Không tìm thấy tệp ${f}.`,
+    en: (_p, f) => `File ${f} not found.`,
+  },
+  file_unreadable: {
+    vi: (p, f) => `Không đọc được tệp ${f} (${p.detail ?? "không có quyền đọc"}).`,
+    en: (p, f) => `Cannot read ${f} (${p.detail ?? "permission denied"}).`,
+  },
+  file_empty: {
+    vi: (_p, f) => `Tệp ${f} rỗng (0 byte), không phải bảng tính Excel.`,
+    en: (_p, f) => `${f} is empty (0 bytes), not an Excel workbook.`,
+  },
+  file_too_large: {
+    vi: (p, f) => `Tệp ${f} nặng ${mb(p.count)} MB, vượt giới hạn ${mb(p.limit)} MB.`,
+    en: (p, f) => `${f} is ${mb(p.count)} MB, above the ${mb(p.limit)} MB limit.`,
+  },
+  not_zip: {
+    vi: (_p, f) => `Tệp ${f} không phải bảng tính Excel .xlsx (nội dung không phải gói Office Open XML).`,
+    en: (_p, f) => `${f} is not an Excel .xlsx workbook (not an Office Open XML package).`,
+  },
+  zip_damaged: {
+    vi: (_p, f) => `Tệp ${f} bị hỏng hoặc không đầy đủ (gói zip bị cắt cụt). Hãy xin lại tệp gốc.`,
+    en: (_p, f) => `${f} is damaged or incomplete (truncated zip package). Ask for the original file again.`,
+  },
+  word_document: {
+    vi: (_p, f) => `Tệp ${f} là tài liệu Word (.docx) bị đổi tên, không phải bảng tính Excel.`,
+    en: (_p, f) => `${f} is a Word document (.docx) renamed, not an Excel workbook.`,
+  },
+  powerpoint_document: {
+    vi: (_p, f) => `Tệp ${f} là bản trình chiếu PowerPoint bị đổi tên, không phải bảng tính Excel.`,
+    en: (_p, f) => `${f} is a PowerPoint presentation renamed, not an Excel workbook.`,
+  },
+  opendocument: {
+    vi: (_p, f) => `Tệp ${f} là tệp OpenDocument (.ods/.odt). Hãy mở và lưu dưới dạng Excel .xlsx.`,
+    en: (_p, f) => `${f} is an OpenDocument file (.ods/.odt). Open it and save it as Excel .xlsx.`,
+  },
+  xlsb_workbook: {
+    vi: (_p, f) => `Tệp ${f} là sổ làm việc nhị phân (.xlsb). Hãy mở trong Excel và lưu dưới dạng .xlsx.`,
+    en: (_p, f) => `${f} is a binary workbook (.xlsb). Open it in Excel and save it as .xlsx.`,
+  },
+  not_workbook: {
+    vi: (_p, f) => `Tệp ${f} là gói zip nhưng không chứa bảng tính Excel (thiếu xl/workbook.xml).`,
+    en: (_p, f) => `${f} is a zip package but holds no Excel workbook (no xl/workbook.xml).`,
+  },
+  encrypted_workbook: {
+    vi: (_p, f) =>
+      `Tệp ${f} được bảo vệ bằng mật khẩu (mã hóa). Hãy mở trong Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.`,
+    en: (_p, f) =>
+      `${f} is password-protected (encrypted). Open it in Excel, remove the password (File › Info › Protect Workbook) and save it again.`,
+  },
+  legacy_xls: {
+    vi: (_p, f) => `Tệp ${f} là định dạng Excel 97-2003 (.xls). Hãy mở trong Excel và lưu dưới dạng .xlsx.`,
+    en: (_p, f) => `${f} is in the Excel 97-2003 format (.xls). Open it in Excel and save it as .xlsx.`,
+  },
+  ole_not_workbook: {
+    vi: (_p, f) => `Tệp ${f} là tài liệu Office cũ (không phải bảng tính .xlsx).`,
+    en: (_p, f) => `${f} is a legacy Office document, not an .xlsx workbook.`,
+  },
+  zip_bomb: {
+    vi: (p, f) =>
+      `Tệp ${f} khi giải nén sẽ chiếm ${mb(p.count)} MB, vượt giới hạn an toàn ${mb(p.limit)} MB; PAR Scorer từ chối mở.`,
+    en: (p, f) =>
+      `${f} would expand to ${mb(p.count)} MB, above the ${mb(p.limit)} MB safety limit; PAR Scorer refuses to open it.`,
+  },
+  too_many_sheets: {
+    vi: (p, f) => `Tệp ${f} có ${p.count ?? "?"} sheet, vượt giới hạn ${p.limit ?? "?"} sheet.`,
+    en: (p, f) => `${f} has ${p.count ?? "?"} sheets, above the limit of ${p.limit ?? "?"}.`,
+  },
+  no_sheets: {
+    vi: (_p, f) => `Tệp ${f} không có sheet nào.`,
+    en: (_p, f) => `${f} has no worksheets.`,
+  },
+  empty_workbook: {
+    vi: (_p, f) => `Tệp ${f} không có dữ liệu (mọi sheet đều trống).`,
+    en: (_p, f) => `${f} holds no data (every sheet is empty).`,
+  },
+  no_criteria_sheet: {
+    vi: (_p, f) =>
+      `Không tìm thấy sheet bộ tiêu chí trong ${f} (cần các cột STT, Nội dung tiêu chí, Điểm tối đa); dùng --criteria-sheet hoặc --criteria.`,
+    en: (_p, f) =>
+      `No criteria sheet found in ${f} (it needs code, criterion and maximum-points columns); use --criteria-sheet or --criteria.`,
+  },
+  several_criteria_files: {
+    vi: (p, f) => `Nhiều tệp có sheet bộ tiêu chí (${p.detail ?? f}); chỉ rõ tệp nào bằng --criteria FILE.`,
+    en: (p, f) => `Several files carry a criteria sheet (${p.detail ?? f}); name one with --criteria FILE.`,
+  },
+  unreadable_workbook: {
+    vi: (p, f) => `Không đọc được bảng tính ${f}: ${p.detail ?? "tệp bị hỏng"}.`,
+    en: (p, f) => `Cannot read the workbook ${f}: ${p.detail ?? "the file is damaged"}.`,
+  },
+  in_place_lossy: {
+    vi: (p, f) =>
+      `Không ghi đè ${f}: ghi lại tệp này sẽ làm mất ${p.detail ?? "một số thành phần"}. Bỏ --in-place để ghi ra tệp mới.`,
+    en: (p, f) =>
+      `Will not rewrite ${f}: rewriting it would lose ${p.detail ?? "some parts"}. Drop --in-place to write a new file.`,
+  },
+  output_is_input: {
+    vi: (_p, f) => `Tệp kết quả trùng với tệp đầu vào ${f}; dùng --in-place nếu muốn ghi đè.`,
+    en: (_p, f) => `The output is the input file ${f}; use --in-place to rewrite it.`,
+  },
+  settings_file_invalid: {
+    vi: (p, f) => `Tệp cài đặt ${f} không đọc được: ${p.detail ?? "không phải JSON hợp lệ"}.`,
+    en: (p, f) => `Cannot read the settings file ${f}: ${p.detail ?? "not valid JSON"}.`,
+  },
+  write_failed: {
+    vi: (p, f) => `Không ghi được tệp ${f}: ${p.detail ?? "lỗi ghi"}.`,
+    en: (p, f) => `Cannot write ${f}: ${p.detail ?? "write error"}.`,
+  },
+};
+
+/** One line describing a file problem, naming the file by its base name. */
+export function describeFileProblem(problem: FileProblem, lang: "vi" | "en" = "vi"): string {
+  return TEXTS[problem.code][lang](problem, path.basename(problem.file));
+}
+
+/** Thrown by the adapter when a file cannot be used; the CLI turns it into exit status 2. */
+export class FileProblemError extends Error {
+  constructor(readonly problem: FileProblem) {
+    super(describeFileProblem(problem, "en"));
+    this.name = "FileProblemError";
+  }
+}

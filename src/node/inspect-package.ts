@@ -1,0 +1,197 @@
+/**
+ * Looks at a file before ExcelJS is allowed near it: is it an .xlsx package at all, is it
+ * damaged, encrypted, a legacy .xls, a zip bomb, too many sheets; and, for --in-place, which of
+ * its parts ExcelJS would drop when it writes the workbook back.
+ */
+import JSZip from "jszip";
+import type { FileProblem } from "./file-problems";
+
+/** Bounds on what PAR Scorer agrees to open (documented in docs/cli.md). */
+export type PackageLimits = {
+  /** Size of the file on disk. */
+  maxFileBytes: number;
+  /** Sum of the uncompressed sizes the zip's central directory declares. */
+  maxUncompressedBytes: number;
+  /** Worksheets listed in xl/workbook.xml. */
+  maxSheets: number;
+};
+
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxFileBytes: 100 * 2 ** 20,
+  maxUncompressedBytes: 256 * 2 ** 20,
+  maxSheets: 500,
+};
+
+/** A part of the package that ExcelJS cannot write back. */
+export type LossyPart = { kind: LossyKind; path: string };
+
+export type LossyKind =
+  | "chart"
+  | "chartsheet"
+  | "pivot"
+  | "slicer"
+  | "timeline"
+  | "customXml"
+  | "addin"
+  | "macros"
+  | "threadedComments"
+  | "shapes"
+  | "embedded"
+  | "controls"
+  | "externalLinks"
+  | "connections"
+  | "dataModel"
+  | "customProperties"
+  | "sparklines";
+
+const LOSSY_LABELS: Record<LossyKind, { vi: string; en: string }> = {
+  chart: { vi: "biểu đồ", en: "charts" },
+  chartsheet: { vi: "sheet biểu đồ", en: "chart sheets" },
+  pivot: { vi: "PivotTable", en: "pivot tables" },
+  slicer: { vi: "bộ lọc slicer", en: "slicers" },
+  timeline: { vi: "bộ lọc timeline", en: "timelines" },
+  customXml: { vi: "dữ liệu XML tùy chỉnh", en: "custom XML" },
+  addin: {
+    vi: "phần của add-in (web extension, task pane)",
+    en: "add-in parts (web extensions, task panes)",
+  },
+  macros: { vi: "macro VBA", en: "VBA macros" },
+  threadedComments: { vi: "bình luận dạng hội thoại", en: "threaded comments" },
+  shapes: { vi: "hình vẽ, hộp văn bản", en: "shapes and text boxes" },
+  embedded: { vi: "đối tượng nhúng", en: "embedded objects" },
+  controls: { vi: "điều khiển biểu mẫu / ActiveX", en: "form and ActiveX controls" },
+  externalLinks: { vi: "liên kết tới tệp khác", en: "links to other workbooks" },
+  connections: { vi: "kết nối dữ liệu", en: "data connections" },
+  dataModel: { vi: "mô hình dữ liệu (Power Pivot)", en: "the data model (Power Pivot)" },
+  customProperties: { vi: "thuộc tính tùy chỉnh của tài liệu", en: "custom document properties" },
+  sparklines: { vi: "biểu đồ thu nhỏ (sparkline)", en: "sparklines" },
+};
+
+/** The distinct kinds of lossy parts, in words, joined for a message. */
+export function describeLossyParts(parts: readonly LossyPart[], lang: "vi" | "en"): string {
+  const kinds = [...new Set(parts.map((p) => p.kind))];
+  return kinds.map((k) => LOSSY_LABELS[k][lang]).join(", ");
+}
+
+export type PackageReport = {
+  /** The zip, already opened (its central directory read, nothing inflated but workbook.xml). */
+  zip: JSZip;
+  sheetCount: number;
+  uncompressedBytes: number;
+};
+
+export type PackageCheck = { ok: true; report: PackageReport } | { ok: false; problem: FileProblem };
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (text: string): Buffer => Buffer.from(text, "utf16le");
+
+/** Checks the bytes of a file: an .xlsx package within the limits, or the reason it is not. */
+export async function inspectPackage(
+  file: string,
+  bytes: Buffer,
+  limits: PackageLimits = DEFAULT_LIMITS,
+): Promise<PackageCheck> {
+  const fail = (problem: Omit<FileProblem, "file">): PackageCheck => ({
+    ok: false,
+    problem: { file, ...problem },
+  });
+  if (bytes.length === 0) return fail({ code: "file_empty" });
+  if (bytes.length > limits.maxFileBytes)
+    return fail({ code: "file_too_large", count: bytes.length, limit: limits.maxFileBytes });
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return fail({ code: classifyOle(bytes) });
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail({ code: "not_zip" });
+
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    return fail({ code: "zip_damaged" });
+  }
+  const names = Object.keys(zip.files);
+  if (!zip.file("xl/workbook.xml")) {
+    if (names.some((n) => n.startsWith("word/"))) return fail({ code: "word_document" });
+    if (names.some((n) => n.startsWith("ppt/"))) return fail({ code: "powerpoint_document" });
+    if (zip.file("xl/workbook.bin")) return fail({ code: "xlsb_workbook" });
+    if (zip.file("mimetype") && zip.file("content.xml")) return fail({ code: "opendocument" });
+    return fail({ code: "not_workbook" });
+  }
+
+  // Declared sizes come from the central directory, before anything is inflated (zip bomb).
+  let uncompressedBytes = 0;
+  for (const entry of Object.values(zip.files)) uncompressedBytes += declaredSize(entry);
+  if (uncompressedBytes > limits.maxUncompressedBytes)
+    return fail({ code: "zip_bomb", count: uncompressedBytes, limit: limits.maxUncompressedBytes });
+
+  let workbookXml: string;
+  try {
+    workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  } catch {
+    return fail({ code: "zip_damaged" });
+  }
+  const sheetCount = countSheets(workbookXml);
+  if (sheetCount > limits.maxSheets)
+    return fail({ code: "too_many_sheets", count: sheetCount, limit: limits.maxSheets });
+  if (sheetCount === 0) return fail({ code: "no_sheets" });
+  return { ok: true, report: { zip, sheetCount, uncompressedBytes } };
+}
+
+/** An OLE compound file is either an encrypted OOXML package, a legacy .xls, or something else. */
+function classifyOle(bytes: Buffer): FileProblem["code"] {
+  // Directory entries are UTF-16LE names; MS-OFFCRYPTO stores EncryptionInfo + EncryptedPackage.
+  if (bytes.includes(utf16("EncryptedPackage")) || bytes.includes(utf16("EncryptionInfo")))
+    return "encrypted_workbook";
+  if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) return "legacy_xls";
+  return "ole_not_workbook";
+}
+
+function declaredSize(entry: JSZip.JSZipObject): number {
+  // JSZip keeps the central directory's sizes on the (undocumented) _data of a loaded entry.
+  const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data;
+  const size = data?.uncompressedSize;
+  return typeof size === "number" && size > 0 ? size : 0;
+}
+
+/** Counts the <sheet> elements (worksheets and chart sheets) of xl/workbook.xml. */
+export function countSheets(workbookXml: string): number {
+  return (workbookXml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []).length;
+}
+
+const LOSSY_PREFIXES: [RegExp, LossyKind][] = [
+  [/^xl\/charts\/chart\d*\.xml$/, "chart"],
+  [/^xl\/chartsheets\//, "chartsheet"],
+  [/^xl\/pivot(Tables|Cache)\//, "pivot"],
+  [/^xl\/slicer(s|Caches)\//, "slicer"],
+  [/^xl\/timeline(s|Caches)\//, "timeline"],
+  [/^customXml\//, "customXml"],
+  [/^xl\/webextensions\//, "addin"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/(threadedComments|persons)\//, "threadedComments"],
+  [/^xl\/embeddings\//, "embedded"],
+  [/^xl\/(activeX|ctrlProps)\//, "controls"],
+  [/^xl\/externalLinks\//, "externalLinks"],
+  [/^xl\/(connections\.xml|queryTables\/)/, "connections"],
+  [/^xl\/model\//, "dataModel"],
+  [/^docProps\/custom\.xml$/, "customProperties"],
+];
+
+/** The parts ExcelJS would drop if it rewrote this package (empty: rewriting loses nothing known). */
+export async function findLossyParts(zip: JSZip): Promise<LossyPart[]> {
+  const parts: LossyPart[] = [];
+  for (const name of Object.keys(zip.files).sort()) {
+    const hit = LOSSY_PREFIXES.find(([re]) => re.test(name));
+    if (hit) {
+      parts.push({ kind: hit[1], path: name });
+      continue;
+    }
+    // ExcelJS keeps pictures anchored in drawings, but not shapes, text boxes or chart frames.
+    if (/^xl\/drawings\/drawing\d*\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async("string");
+      if (/<(?:\w+:)?(sp|grpSp|cxnSp|graphicFrame)\b/.test(xml)) parts.push({ kind: "shapes", path: name });
+    }
+    if (/^xl\/worksheets\/sheet\d*\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async("string");
+      if (xml.includes("sparklineGroup")) parts.push({ kind: "sparklines", path: name });
+    }
+  }
+  return parts;
+}

@@ -1,0 +1,102 @@
+/**
+ * The command line's workbook port: an .xlsx file through ExcelJS. The file is checked before
+ * ExcelJS opens it (inspect-package.ts); nothing is written to disk until save().
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../core/grid";
+import type { WritePlan } from "../core/model";
+import type { ProgressListener, WorkbookPort } from "../core/workbook-port";
+import { applyWritePlan } from "./apply-write-plan";
+import { type FileProblem, FileProblemError } from "./file-problems";
+import {
+  DEFAULT_LIMITS,
+  type LossyPart,
+  type PackageLimits,
+  findLossyParts,
+  inspectPackage,
+} from "./inspect-package";
+import { readWorksheet } from "./read-worksheet";
+
+export type XlsxWorkbook = WorkbookPort & {
+  readonly file: string;
+  /** The ExcelJS workbook (for tests and tools). */
+  readonly workbook: ExcelJS.Workbook;
+  /** Parts of the original package that ExcelJS would drop when saving (for --in-place). */
+  lossyParts(): Promise<LossyPart[]>;
+  /** Writes the workbook to a file: to a temporary file beside it first, then renamed. */
+  save(target: string): Promise<void>;
+};
+
+export type OpenOptions = { limits?: PackageLimits };
+
+/** Reads and checks a file; rejects with FileProblemError when it cannot be used. */
+export async function openXlsxWorkbook(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const bytes = await readFileBytes(file, limits);
+  const check = await inspectPackage(file, bytes, limits);
+  if (!check.ok) throw new FileProblemError(check.problem);
+  const { zip } = check.report;
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new FileProblemError({ code: "unreadable_workbook", file, detail: messageOf(error) });
+  }
+  if (workbook.worksheets.length === 0) throw new FileProblemError({ code: "no_sheets", file });
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const snapshotOf = (): WorkbookSnapshot => ({
+    sheets: workbook.worksheets.map((ws) => readWorksheet(ws, date1904)),
+  });
+  let cached: WorkbookSnapshot | null = snapshotOf();
+  if (cached.sheets.every((s) => s.values.length === 0))
+    throw new FileProblemError({ code: "empty_workbook", file });
+
+  return {
+    file,
+    workbook,
+    async read() {
+      cached ??= snapshotOf();
+      return cached;
+    },
+    async write(plan: WritePlan, onProgress?: ProgressListener) {
+      cached = null;
+      applyWritePlan(workbook, plan, onProgress);
+    },
+    lossyParts: () => findLossyParts(zip),
+    async save(target: string) {
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      try {
+        await fs.writeFile(temp, buffer);
+        await fs.rename(temp, target);
+      } catch (error) {
+        await fs.rm(temp, { force: true });
+        throw new FileProblemError({ code: "write_failed", file: target, detail: messageOf(error) });
+      }
+    },
+  };
+}
+
+async function readFileBytes(file: string, limits: PackageLimits): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw problem({ code: "file_unreadable", file, detail: "không phải tệp" });
+    if (stat.size > limits.maxFileBytes)
+      throw problem({ code: "file_too_large", file, count: stat.size, limit: limits.maxFileBytes });
+    return await fs.readFile(file);
+  } catch (error) {
+    if (error instanceof FileProblemError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw problem({ code: "file_not_found", file });
+    throw problem({ code: "file_unreadable", file, detail: code ?? messageOf(error) });
+  }
+}
+
+const problem = (p: FileProblem): FileProblemError => new FileProblemError(p);
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
