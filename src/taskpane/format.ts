@@ -16,6 +16,12 @@ export function formatIndex(index: number | null, decimals: number, lang: Lang):
   return index === null ? "–" : `${formatNumber(index, decimals, lang)} %`;
 }
 
+/** Plain points (already converted from micro-points) without trailing zeros ("68,32"). */
+export function formatPlainPoints(points: number, lang: Lang): string {
+  const text = String(Math.round(points * 1e6) / 1e6);
+  return lang === "vi" ? text.replace(".", ",") : text;
+}
+
 /** Micro-points as points, without trailing zeros beyond what was typed ("0,75", "10"). */
 export function formatPoints(micro: Micro | null, lang: Lang): string {
   if (micro === null) return "–";

@@ -3,7 +3,7 @@
  * and applies write plans to it (so a second read sees the ranking sheets), settings are saved
  * on the settings sheet the way the real adapters do, and every Excel-only call is recorded.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid";
+import { type CellValue, type SheetSnapshot, type WorkbookSnapshot, fromA1 } from "../../src/core/grid";
 import type { WritePlan } from "../../src/core/model";
 import { SETTINGS_SHEET, serializeSavedState, settingsSheetValues } from "../../src/core/saved-settings";
 import type { Settings } from "../../src/core/settings";
@@ -28,6 +28,10 @@ export type FakeHost = {
   host: TaskpaneHost;
   workbook: { sheets: SheetSnapshot[] };
   plans: WritePlan[];
+  /** How many times the port was read. */
+  reads: () => number;
+  /** Types a value into a cell of the in-memory workbook, as a person would between two checks. */
+  setCell: (sheet: string, a1: string, value: CellValue) => void;
   goTo: jest.Mock<Promise<void>, [string, string | null]>;
   highlightIssues: jest.Mock;
   clearHighlights: jest.Mock;
@@ -40,6 +44,7 @@ export type FakeHost = {
 export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOptions = {}): FakeHost {
   const workbook = { sheets: snapshot.sheets.map(copySheet) };
   const plans: WritePlan[] = [];
+  let reads = 0;
   const putSheet = (sheet: SheetSnapshot) => {
     const at = workbook.sheets.findIndex((s) => s.name === sheet.name);
     if (at >= 0) workbook.sheets[at] = sheet;
@@ -55,6 +60,16 @@ export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOption
   const fake: FakeHost = {
     workbook,
     plans,
+    reads: () => reads,
+    setCell: (sheet, a1, value) => {
+      const target = workbook.sheets.find((s) => s.name === sheet);
+      if (!target) throw new Error(`no sheet ${sheet}`);
+      const { row, col } = fromA1(a1);
+      const values = target.values.map((line) => [...line]);
+      while (values.length <= row) values.push([]);
+      values[row][col] = value;
+      target.values = values;
+    },
     goTo: jest.fn<Promise<void>, [string, string | null]>(async () => undefined),
     highlightIssues: jest.fn(async () => undefined),
     clearHighlights: jest.fn(async () => undefined),
@@ -76,6 +91,7 @@ export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOption
   fake.host = {
     port: {
       read: async () => {
+        reads++;
         if (options.readError) throw options.readError;
         return { sheets: workbook.sheets.map(copySheet) };
       },

@@ -1,0 +1,41 @@
+import { useMemo, useState } from "react";
+import { explainUnit } from "../../../core/explain/explain-unit";
+import { useHost } from "../../host/host-context";
+import { useSession } from "../../session/session-context";
+
+export type GoToCell = (sheet: string, cell: string | null) => void;
+
+/** The explain tab: the unit picked and the engine's explanation of its result. */
+export function useExplainPanel() {
+  const host = useHost();
+  const session = useSession();
+  const { analysis } = session;
+  const [picked, setPicked] = useState("");
+  const units = useMemo(() => analysis?.results.map((r) => r.unit) ?? [], [analysis]);
+  const unit = picked && units.includes(picked) ? picked : (units[0] ?? "");
+  const explanation = useMemo(
+    () => (analysis && unit ? explainUnit(analysis, unit) : null),
+    [analysis, unit],
+  );
+
+  /** The code cell of a field's row on the unit's sheet, so that field lines link somewhere too. */
+  const fieldCells = useMemo(() => {
+    const scores = analysis?.units.find(
+      (u) => u.unit === explanation?.unit && u.sheet === explanation?.sheet,
+    );
+    return new Map((scores?.rows ?? []).map((row) => [row.criterionId, row.codeCell]));
+  }, [analysis, explanation]);
+
+  const goTo: GoToCell = (sheet, cell) => void session.run(() => host.goTo(sheet, cell));
+
+  return {
+    analysis,
+    decimals: analysis?.settings.decimals ?? 2,
+    units,
+    unit,
+    pick: setPicked,
+    explanation,
+    fieldCells,
+    goTo,
+  };
+}
