@@ -178,6 +178,7 @@ const LOSSY_PREFIXES: [RegExp, LossyKind][] = [
 export async function findLossyParts(zip: JSZip): Promise<LossyPart[]> {
   const parts: LossyPart[] = [];
   for (const name of Object.keys(zip.files).sort()) {
+    if (zip.files[name].dir) continue;
     const hit = LOSSY_PREFIXES.find(([re]) => re.test(name));
     if (hit) {
       parts.push({ kind: hit[1], path: name });

@@ -84,6 +84,11 @@ export function readWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSn
       cols = Math.max(cols, c + 1);
     });
   });
+  // Like Office.js's used range, the grid covers merged areas even where they hold nothing.
+  for (const m of merges) {
+    rows = Math.max(rows, m.bottom + 1);
+    cols = Math.max(cols, m.right + 1);
+  }
   const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   for (const { row, col, value } of cells) values[row][col] = value;
   return { name: ws.name, values, visibility: visibilityOf(ws), merges };
