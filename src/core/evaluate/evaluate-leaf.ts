@@ -108,7 +108,10 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
   const choice = chooseScore(node, maxPoints, candidates, report);
   if (choice.kind === "blank") {
     // An empty bonus or deduction item simply earns or loses nothing; an ordinary leaf must be scored.
-    if (node.role === "normal") {
+    // A sheet without any score column is reported once by the parse stage (scoring_column_missing).
+    if (node.role === "normal" && !row.selfScore && !row.appraisedScore) {
+      leaf.hasError = true;
+    } else if (node.role === "normal") {
       report("score_blank", row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell);
       leaf.hasError = true;
     }

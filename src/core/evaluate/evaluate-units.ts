@@ -98,6 +98,7 @@ function evaluateUnit(
   const leafIssues: Issue[] = [];
   let surveyLeaves = 0;
   let surveyGiven = 0;
+  let silentErrors = 0;
   for (const id of criteria.leafIds) {
     const node = criteria.nodes[id];
     if (!node) continue;
@@ -110,6 +111,9 @@ function evaluateUnit(
     });
     leaves[id] = outcome.leaf;
     leafIssues.push(...outcome.issues);
+    // A leaf in error without an issue of its own (missing row, no score column) was reported by
+    // the parse stage; it still counts as one error of the unit.
+    if (outcome.leaf.hasError && !outcome.issues.some((i) => i.severity === "error")) silentErrors += 1;
     if (node.role === "survey") surveyLeaves += 1;
     if (outcome.surveyGiven) surveyGiven += 1;
   }
@@ -130,10 +134,6 @@ function evaluateUnit(
   issues.push(...kept);
 
   const totals = sumUnitTotals(criteria, leaves, settings);
-  // A missing row is reported by the parse stage (missing_criterion) but still counts as an error of the unit.
-  const missingRows = criteria.leafIds.filter(
-    (id) => criteria.nodes[id]?.maxPoints != null && !rows.has(id),
-  ).length;
   const leafErrors = kept.filter((i) => i.severity === "error").length;
   return {
     unit: scores.unit,
@@ -146,7 +146,7 @@ function evaluateUnit(
     deduction: totals.deduction,
     nodes: totals.nodes,
     leaves,
-    errorCount: leafErrors + missingRows,
+    errorCount: leafErrors + silentErrors,
     warningCount: kept.filter((i) => i.severity === "warning").length,
   };
 }

@@ -160,6 +160,16 @@ describe("value checks", () => {
     expect(result.leaves["1.2"]).toMatchObject({ points: 0, source: "none", hasError: true });
   });
 
+  it("score_blank: not raised on a sheet without any score column (the parse stage reports the column), but the leaf is in error", () => {
+    const parsed = parsedWorkbook(criteriaSet(OUTLINE), [
+      unitScores("Sở Tư pháp", FULL, { columns: { self: false, appraised: false } }),
+    ]);
+    const { results, issues } = evaluateUnits(parsed, settingsWith());
+    expect(issues.filter((i) => i.code === "score_blank")).toEqual([]);
+    expect(results[0].leaves["1.2"]).toMatchObject({ points: 0, hasError: true });
+    expect(results[0].errorCount).toBe(4);
+  });
+
   it("score_blank: not raised for an empty bonus or deduction item", () => {
     const { result, issues } = run({ "3.1": {}, "4.1": {} });
     expect(issues).toEqual([]);
