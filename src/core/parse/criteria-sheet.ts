@@ -1,0 +1,230 @@
+/**
+ * Reading the criteria sheet (Bộ tiêu chí) into a CriteriaSet: codes to a tree, maxima, roles
+ * (survey, bonus, deduction), weights and score levels, with every structural problem reported.
+ * Guidance lines ("-", "+", "a)", rules without a maximum) and the "Tổng cộng" row are not criteria.
+ */
+import { type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
+import { type Issue, makeIssue } from "../issues";
+import type { ColumnMap, CriteriaNode, CriteriaSet, NodeKind, ScoringRole } from "../model";
+import { fromMicro, sumMicro, toMicro } from "../points";
+import { cellText, foldText, parseNumber } from "../text";
+import { type CodeEntry, resolveCodes } from "./code-tree";
+import { type ParsedCode, leadingCode, parseCode } from "./criterion-code";
+import type { Header } from "./header-band";
+import { parseLevels } from "./score-levels";
+
+const KINDS: Record<number, NodeKind> = { 1: "field", 2: "criterion", 3: "subCriterion" };
+
+/** True for the row that closes the table: "Tổng cộng", "Tổng điểm", "Tổng". */
+export function isTotalLabel(text: string): boolean {
+  const t = foldText(text).replace(/[:.]+$/, "");
+  return /^(tong cong|tong diem|tong so diem|tong so|tong|cong)( \(.*\))?$/.test(t) || /^tong cong\b/.test(t);
+}
+
+/** True for a guidance line under a criterion ("- …", "+ …", "a) …", "* …"). */
+export function isGuidanceText(text: string): boolean {
+  return /^\s*([-+*•–—]|[a-zđ]\)|\([a-zđ]\)|[a-zđ]\.\s)/i.test(text);
+}
+
+/**
+ * The scoring role a row states itself: by the Loại column, else by its title. Null: inherit.
+ * QĐ 876/QĐ-BNV: survey criteria are scored from the sociological survey, not by the unit.
+ */
+export function roleFromText(kindText: string, title: string): ScoringRole | null {
+  const kind = foldText(kindText);
+  if (kind !== "") {
+    if (/dieu tra|khao sat|\bd?t?xhh\b|nguoi dan/.test(kind)) return "survey";
+    if (/cong|thuong/.test(kind)) return "bonus";
+    if (/tru|phat/.test(kind)) return "deduction";
+  }
+  const t = foldText(title);
+  if (/dieu tra xa hoi hoc|\bd?t?xhh\b|khao sat|danh gia cua nguoi dan/.test(t)) return "survey";
+  if (/diem cong|diem thuong|cong diem/.test(t)) return "bonus";
+  if (/diem tru|diem phat|tru diem/.test(t)) return "deduction";
+  return null;
+}
+
+/** A weight typed as 0.3, "0,3" or "30%". */
+function parseWeight(value: Parameters<typeof parseNumber>[0]): number | null {
+  if (typeof value === "string" && /%\s*$/.test(value)) {
+    const n = parseNumber(value.replace(/%\s*$/, ""));
+    return n === null ? null : n / 100;
+  }
+  return parseNumber(value);
+}
+
+/** Reads a code-bearing row: from the code column, or from the start of the title without one. */
+export function readRowCode(sheet: SheetSnapshot, row: number, columns: ColumnMap): ParsedCode | null {
+  if (columns.code !== undefined) return parseCode(cellAt(sheet.values, row, columns.code));
+  if (columns.title !== undefined) return leadingCode(cellText(cellAt(sheet.values, row, columns.title)));
+  return null;
+}
+
+/** Parses a criteria sheet with its header (or column letters chosen by the user). */
+export function parseCriteriaSheet(
+  sheet: SheetSnapshot,
+  header: Header | null,
+  overrides: ColumnMap = {},
+): { criteria: CriteriaSet | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const where = (cell: string | null, criterion: string | null = null) => ({
+    sheet: sheet.name,
+    cell,
+    criterion,
+  });
+  const columns: ColumnMap = { ...(header?.roles ?? {}), ...overrides };
+  if (
+    !header &&
+    (columns.maxPoints === undefined || (columns.code === undefined && columns.title === undefined))
+  ) {
+    issues.push(makeIssue("criteria_header_not_found", where(null)));
+    return { criteria: null, issues };
+  }
+  if (columns.code === undefined && columns.title === undefined) {
+    issues.push(makeIssue("criteria_column_missing", where(null), { name: "STT" }));
+  }
+  if (columns.maxPoints === undefined) {
+    issues.push(makeIssue("criteria_column_missing", where(null), { name: "Điểm tối đa" }));
+  }
+  if (issues.length) return { criteria: null, issues };
+  const maxCol = columns.maxPoints as number;
+  const grid = sheet.values;
+  const at = (row: number, col: number | undefined) => (col === undefined ? null : cellAt(grid, row, col));
+  const cellOf = (row: number, col: number | undefined) => (col === undefined ? null : toA1(row, col));
+  const codeCellOf = (row: number) => cellOf(row, columns.code ?? columns.title);
+
+  const entries: CodeEntry[] = [];
+  let totalRow: CriteriaSet["totalRow"] = null;
+  const start = header?.dataStart ?? 0;
+  for (let row = start; row < grid.length; row++) {
+    const title = cellText(at(row, columns.title));
+    const codeText = cellText(at(row, columns.code));
+    const maxValue = at(row, maxCol);
+    if (isTotalLabel(title) || isTotalLabel(codeText)) {
+      const n = parseNumber(maxValue);
+      if (!totalRow) totalRow = { row, maxPoints: n === null ? null : toMicro(n) };
+      continue;
+    }
+    const code = readRowCode(sheet, row, columns);
+    if (code) {
+      entries.push({ row, code, hasMax: !isBlank(maxValue) });
+      continue;
+    }
+    const hasMax = parseNumber(maxValue) !== null;
+    const guidance = isGuidanceText(codeText) || (codeText === "" && isGuidanceText(title));
+    if (hasMax && !guidance && (codeText !== "" || title !== "")) {
+      issues.push(
+        makeIssue("criteria_code_unrecognized", where(codeCellOf(row)), { input: codeText || title }),
+      );
+    }
+  }
+
+  const resolved = resolveCodes(entries);
+  const nodes: Record<string, CriteriaNode> = {};
+  const order: string[] = [];
+  const roleOwn: Record<string, ScoringRole | null> = {};
+  resolved.forEach((r, i) => {
+    const { row } = entries[i];
+    const codeCell = codeCellOf(row);
+    if (!r) {
+      issues.push(makeIssue("criteria_code_unrecognized", where(codeCell), { input: entries[i].code.text }));
+      return;
+    }
+    const first = nodes[r.id];
+    if (first) {
+      issues.push(
+        makeIssue("criteria_duplicate_code", where(codeCell, r.code), {
+          other: codeCellOf(first.row) ?? undefined,
+        }),
+      );
+      return;
+    }
+    const maxValue = at(row, maxCol);
+    const max = parseNumber(maxValue);
+    if (max === null && !isBlank(maxValue)) {
+      issues.push(
+        makeIssue("criteria_max_not_number", where(cellOf(row, maxCol), r.code), {
+          input: cellText(maxValue),
+        }),
+      );
+    }
+    const levelsValue = at(row, columns.levels);
+    const levels = parseLevels(levelsValue);
+    if (levels.invalid) {
+      issues.push(
+        makeIssue("criteria_levels_invalid", where(cellOf(row, columns.levels), r.code), {
+          input: cellText(levelsValue),
+        }),
+      );
+    }
+    const title = cellText(at(row, columns.title));
+    const parentId = r.parentId && nodes[r.parentId] ? r.parentId : null;
+    roleOwn[r.id] = roleFromText(cellText(at(row, columns.kind)), title);
+    nodes[r.id] = {
+      id: r.id,
+      code: r.code,
+      title,
+      kind: KINDS[r.depth],
+      depth: r.depth as 1 | 2 | 3,
+      parentId,
+      childIds: [],
+      maxPoints: max === null ? null : toMicro(max),
+      role: roleOwn[r.id] ?? (parentId ? nodes[parentId].role : "normal"),
+      weight: columns.weight === undefined ? null : parseWeight(at(row, columns.weight)),
+      levels: levels.levels,
+      row,
+    };
+    if (parentId) nodes[parentId].childIds.push(r.id);
+    order.push(r.id);
+  });
+
+  // Maxima bottom-up: a parent without a typed maximum takes its children's sum; a typed one is
+  // checked against it (published sets contain errors: one sums to 99.55 under a stated 100).
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = nodes[order[i]];
+    const maxCell = cellOf(n.row, maxCol);
+    if (n.childIds.length === 0) {
+      if (n.maxPoints === null && isBlank(at(n.row, maxCol))) {
+        issues.push(makeIssue("criteria_leaf_without_max", where(maxCell, n.code)));
+      }
+      continue;
+    }
+    const kids = n.childIds.map((id) => nodes[id].maxPoints);
+    if (kids.some((k) => k === null)) continue;
+    const sum = sumMicro(kids as number[]);
+    if (n.maxPoints === null) n.maxPoints = sum;
+    else if (n.maxPoints !== sum) {
+      issues.push(
+        makeIssue("criteria_max_sum_mismatch", where(maxCell, n.code), {
+          max: fromMicro(n.maxPoints),
+          sum: fromMicro(sum),
+        }),
+      );
+    }
+  }
+
+  const roots = order.filter((id) => nodes[id].parentId === null);
+  const fieldIds = order.filter((id) => nodes[id].depth === 1);
+  const counted = roots.filter((id) => nodes[id].role === "normal" || nodes[id].role === "survey");
+  const maxPoints = sumMicro(counted.map((id) => nodes[id].maxPoints ?? 0));
+  if (totalRow && totalRow.maxPoints !== null && totalRow.maxPoints !== maxPoints && order.length > 0) {
+    issues.push(
+      makeIssue("criteria_total_mismatch", where(cellOf(totalRow.row, maxCol)), {
+        max: fromMicro(totalRow.maxPoints),
+        sum: fromMicro(maxPoints),
+      }),
+    );
+  }
+  const criteria: CriteriaSet = {
+    sheet: sheet.name,
+    headerRow: header?.top ?? 0,
+    columns,
+    nodes,
+    order,
+    fieldIds: fieldIds.length ? fieldIds : roots,
+    leafIds: order.filter((id) => nodes[id].childIds.length === 0),
+    maxPoints,
+    totalRow,
+  };
+  return { criteria, issues };
+}

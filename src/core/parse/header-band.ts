@@ -1,0 +1,248 @@
+/**
+ * Finding the header of a sheet: the row (or two or three rows) in the first 20 that best names
+ * the columns, after titles and "Đơn vị: …" lines. Multi-row headers are read column by column:
+ * "Điểm" merged above "Tự chấm | Thẩm định" gives "Điểm Tự chấm", "Điểm Thẩm định"; a unit's name
+ * merged above score sub-columns makes a matrix column group. Merged areas come from the
+ * snapshot when the adapter gives them; otherwise a label is carried rightwards over blank
+ * cells that have a sub-label beneath, as merged cells arrive (value in the first cell only).
+ */
+import { type CellRange, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
+import type { ColumnMap, ColumnRole } from "../model";
+import { cellText } from "../text";
+import { classifyHeaderText, isGenericScoreLabel, isNumberingRow } from "./header-roles";
+
+/** How far down a header may sit. */
+export const HEADER_SEARCH_ROWS = 20;
+const MAX_BAND_ROWS = 3;
+
+export type HeaderColumn = {
+  col: number;
+  /** Labels of the band's rows for this column, top to bottom, after merges and carrying. */
+  labels: string[];
+  text: string;
+  role: ColumnRole | null;
+  confidence: number;
+  /** For a matrix: the unit label above this score sub-column, and where it is. */
+  owner: { name: string; row: number; col: number } | null;
+};
+
+/** A unit's columns on a matrix sheet. */
+export type UnitColumns = {
+  name: string;
+  /** A1-free position of the cell holding the name. */
+  row: number;
+  col: number;
+  columns: ColumnMap;
+  /** A single unlabelled score column per unit. */
+  single: number | null;
+};
+
+export type Header = {
+  /** First and last rows of the header band (zero-based). */
+  top: number;
+  bottom: number;
+  /** First data row: after the band and any "(1) (2) (3)" row. */
+  dataStart: number;
+  columns: HeaderColumn[];
+  /** Sheet-wide roles (first column per role, outside matrix groups). */
+  roles: ColumnMap;
+  units: UnitColumns[];
+  score: number;
+};
+
+/** Text of a cell, or of the merged area it belongs to. */
+function effectiveText(grid: Grid, merges: readonly CellRange[], row: number, col: number): string {
+  const own = cellAt(grid, row, col);
+  if (!isBlank(own)) return cellText(own);
+  const area = merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return area ? cellText(cellAt(grid, area.top, area.left)) : "";
+}
+
+function rowTexts(grid: Grid, merges: readonly CellRange[], row: number, width: number): string[] {
+  return Array.from({ length: width }, (_, c) => effectiveText(grid, merges, row, c));
+}
+
+/** Width of the used part of the first rows. */
+function widthOf(grid: Grid, rows: number): number {
+  let w = 0;
+  for (let r = 0; r < Math.min(rows, grid.length); r++) w = Math.max(w, grid[r]?.length ?? 0);
+  return w;
+}
+
+/** Reads a band of header rows into columns. */
+function readBand(
+  grid: Grid,
+  merges: readonly CellRange[],
+  top: number,
+  rows: number,
+  width: number,
+): HeaderColumn[] {
+  const texts = Array.from({ length: rows }, (_, i) => rowTexts(grid, merges, top + i, width));
+  // Carry a label over blanks to its right when the blank has a sub-label and so did the origin.
+  for (let i = 0; i < rows - 1; i++) {
+    let carry: string | null = null;
+    for (let c = 0; c < width; c++) {
+      const below = texts.slice(i + 1).some((t) => t[c] !== "");
+      if (texts[i][c] !== "") {
+        carry = below ? texts[i][c] : null;
+        continue;
+      }
+      if (carry !== null && below) texts[i][c] = carry;
+      else carry = null;
+    }
+  }
+  const columns: HeaderColumn[] = [];
+  for (let c = 0; c < width; c++) {
+    const labels: string[] = [];
+    const labelRows: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      const t = texts[i][c];
+      if (t !== "" && labels[labels.length - 1] !== t) {
+        labels.push(t);
+        labelRows.push(i);
+      }
+    }
+    const text = labels.join(" ");
+    const match = classifyHeaderText(text);
+    const last = labels[labels.length - 1] ?? "";
+    const lastMatch = classifyHeaderText(last);
+    let owner: HeaderColumn["owner"] = null;
+    if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
+      for (let i = labels.length - 2; i >= 0; i--) {
+        if (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i])) {
+          owner = { name: labels[i], ...originOf(grid, merges, texts, top, labelRows[i], c, labels[i]) };
+          break;
+        }
+      }
+    }
+    const role = owner ? (lastMatch?.role ?? null) : (match?.role ?? null);
+    const confidence = owner ? (lastMatch?.confidence ?? 0) : (match?.confidence ?? 0);
+    columns.push({ col: c, labels, text, role, confidence, owner });
+  }
+  return columns;
+}
+
+/** Where a unit label of a multi-row header really sits: its merge's first cell, or leftwards. */
+function originOf(
+  grid: Grid,
+  merges: readonly CellRange[],
+  texts: string[][],
+  top: number,
+  bandRow: number,
+  col: number,
+  label: string,
+): { row: number; col: number } {
+  for (let i = bandRow; i >= 0; i--) {
+    if (texts[i][col] !== label) continue;
+    const row = top + i;
+    const area = merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    if (area) return { row: area.top, col: area.left };
+    let c = col;
+    while (c > 0 && isBlank(cellAt(grid, row, c)) && texts[i][c - 1] === label) c--;
+    return { row, col: c };
+  }
+  return { row: top + bandRow, col };
+}
+
+function isScoreRole(role: ColumnRole): boolean {
+  return role === "selfScore" || role === "appraisedScore" || role === "surveyPoints";
+}
+
+function looksNumeric(grid: Grid, col: number, from: number): boolean {
+  for (let r = from; r < Math.min(grid.length, from + 30); r++) {
+    const v = cellAt(grid, r, col);
+    if (typeof v === "number" || (typeof v === "string" && /^\s*\d+([.,]\d+)?\s*$/.test(v))) return true;
+  }
+  return false;
+}
+
+/** Groups a band's columns into sheet-wide roles and matrix units, and scores the band. */
+function assess(grid: Grid, columns: HeaderColumn[], top: number, bottom: number, dataStart: number): Header {
+  const roles: ColumnMap = {};
+  let score = 0;
+  const units = new Map<string, UnitColumns>();
+  const unitRoles = new Map<ColumnRole, number>();
+  for (const c of columns) {
+    if (c.owner && c.role) {
+      unitRoles.set(c.role, Math.max(unitRoles.get(c.role) ?? 0, c.confidence));
+      const key = `${c.owner.row}:${c.owner.col}`;
+      const u = units.get(key) ?? {
+        name: c.owner.name,
+        row: c.owner.row,
+        col: c.owner.col,
+        columns: {},
+        single: null,
+      };
+      if (u.columns[c.role] === undefined) u.columns[c.role] = c.col;
+      units.set(key, u);
+      continue;
+    }
+    if (c.role && roles[c.role] === undefined) {
+      roles[c.role] = c.col;
+      score += c.confidence;
+    }
+  }
+  // A single header row naming units above plain score columns (one column per unit).
+  const scored =
+    roles.selfScore !== undefined || roles.appraisedScore !== undefined || roles.surveyPoints !== undefined;
+  if (units.size === 0 && !scored && (roles.code !== undefined || roles.title !== undefined)) {
+    const unlabelled = columns.filter(
+      (c) =>
+        c.role === null &&
+        c.text.length > 2 &&
+        c.col > Math.max(roles.code ?? -1, roles.title ?? -1) &&
+        !isGenericScoreLabel(c.text) &&
+        looksNumeric(grid, c.col, dataStart),
+    );
+    if (unlabelled.length >= 2) {
+      for (const c of unlabelled) {
+        units.set(`${top}:${c.col}`, {
+          name: c.labels[c.labels.length - 1],
+          row: bottom,
+          col: c.col,
+          columns: {},
+          single: c.col,
+        });
+      }
+    }
+  }
+  if (roles.code === undefined && roles.title === undefined) score = 0;
+  // Unit groups count their roles once, as a sheet-wide column would, plus a bonus for the units.
+  if (units.size >= 2) score += 4 + [...unitRoles.values()].reduce((a, b) => a + b, 0);
+  else units.clear();
+  return { top, bottom, dataStart, columns, roles, units: [...units.values()], score };
+}
+
+function numberingRow(grid: Grid, row: number): boolean {
+  const line = grid[row] ?? [];
+  return isNumberingRow(line.map((v) => cellText(v ?? null)));
+}
+
+/**
+ * The best header of a sheet within its first rows, or null when no row names at least a code
+ * or title column. Ties go to the earlier and shorter band.
+ */
+export function findHeader(sheet: SheetSnapshot): Header | null {
+  const grid = sheet.values;
+  const merges = sheet.merges ?? [];
+  const width = widthOf(grid, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
+  let best: Header | null = null;
+  const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
+  for (let top = 0; top < limit; top++) {
+    if (numberingRow(grid, top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
+    for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
+      const bottom = top + rows - 1;
+      if (rows > 1 && numberingRow(grid, bottom)) break;
+      let dataStart = bottom + 1;
+      while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
+      const header = assess(grid, readBand(grid, merges, top, rows, width), top, bottom, dataStart);
+      if (header.score > 0 && (!best || header.score > best.score)) best = header;
+    }
+  }
+  return best;
+}
+
+/** Applies column letters chosen by the user over the detected roles. */
+export function overrideRoles(roles: ColumnMap, overrides: ColumnMap): ColumnMap {
+  return { ...roles, ...overrides };
+}

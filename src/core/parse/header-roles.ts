@@ -1,0 +1,126 @@
+/**
+ * What a column header means. Headers vary between provinces and years ("Điểm tự đánh giá",
+ * "Tự chấm", "Điểm đơn vị tự chấm"…), so text is folded (case, accents, NFC/NFD, spacing) and
+ * matched by key phrases, most specific first: "Điểm tối đa" must never read as a score column,
+ * "Ý kiến hội đồng thẩm định" is a comment, not the appraised score.
+ */
+import { foldText } from "../text";
+import type { ColumnRole } from "../model";
+
+export type RoleMatch = { role: ColumnRole; confidence: number };
+
+type Rule = { role: ColumnRole; confidence: number; test: (t: string) => boolean };
+
+const has =
+  (...parts: string[]) =>
+  (t: string): boolean =>
+    parts.some((p) => t.includes(p));
+const is =
+  (...words: string[]) =>
+  (t: string): boolean =>
+    words.includes(t);
+const word = (...words: string[]): ((t: string) => boolean) => {
+  const pattern = new RegExp(`(^|[^a-z0-9])(${words.join("|")})($|[^a-z0-9])`);
+  return (t) => pattern.test(t);
+};
+
+/** Ordered: the first rule that matches wins. */
+const RULES: Rule[] = [
+  { role: "maxPoints", confidence: 3, test: has("toi da", "thang diem", "diem chuan") },
+  { role: "levels", confidence: 3, test: has("muc diem") },
+  { role: "weight", confidence: 3, test: has("trong so", "ty trong") },
+  { role: "comment", confidence: 3, test: has("y kien", "ghi chu", "nhan xet") },
+  { role: "explanation", confidence: 3, test: has("giai trinh", "thuyet minh") },
+  { role: "evidence", confidence: 3, test: (t) => has("kiem chung", "minh chung")(t) || word("tlkc")(t) },
+  { role: "method", confidence: 3, test: has("phuong phap", "cach cham", "cach tinh", "huong dan cham") },
+  {
+    role: "surveyPoints",
+    confidence: 3,
+    test: (t) => has("dieu tra", "khao sat")(t) || word("xhh", "dtxhh")(t),
+  },
+  { role: "appraisedScore", confidence: 3, test: has("tham dinh", "hoi dong") },
+  { role: "selfScore", confidence: 3, test: has("tu danh gia", "tu cham", "tu dg", "don vi cham") },
+  {
+    role: "code",
+    confidence: 3,
+    test: is(
+      "stt",
+      "tt",
+      "ma",
+      "ma so",
+      "so tt",
+      "so thu tu",
+      "ma tc",
+      "ma tieu chi",
+      "ma so tieu chi",
+      "ky hieu",
+    ),
+  },
+  {
+    role: "unitName",
+    confidence: 3,
+    test: (t) =>
+      is("don vi", "co quan", "co quan, don vi", "co quan/don vi", "dia phuong")(t) ||
+      t.startsWith("ten don vi") ||
+      t.startsWith("ten co quan"),
+  },
+  {
+    role: "group",
+    confidence: 3,
+    test: (t) =>
+      is("khoi", "nhom", "khoi thi dua", "nhom xep hang", "khoi xep hang")(t) || t.startsWith("khoi "),
+  },
+  { role: "kind", confidence: 2, test: (t) => is("loai", "nguon", "nguon diem")(t) || t.startsWith("loai ") },
+  { role: "title", confidence: 2, test: has("noi dung", "tieu chi", "linh vuc", "chi so thanh phan") },
+  // A bare "Điểm" or "Kết quả" column on a unit sheet holds the unit's score.
+  {
+    role: "selfScore",
+    confidence: 1,
+    test: (t) => is("diem", "diem so", "diem dat", "diem danh gia", "ket qua")(t),
+  },
+];
+
+/** Header texts are short; longer text is a title or a criterion, never a column name. */
+const MAX_HEADER_LENGTH = 120;
+const memo = new Map<string, RoleMatch | null>();
+
+/** The role a header text names, with a confidence (3 certain, 1 a guess), or null. */
+export function classifyHeaderText(text: string): RoleMatch | null {
+  if (text === "" || text.length > MAX_HEADER_LENGTH) return null;
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const t = foldText(text)
+    .replace(/[:.*]+$/, "")
+    .trim();
+  const rule = t === "" ? undefined : RULES.find((r) => r.test(t));
+  const match = rule ? { role: rule.role, confidence: rule.confidence } : null;
+  // A small memo: the same header texts recur on every sheet of a workbook.
+  if (memo.size > 4000) memo.clear();
+  memo.set(text, match);
+  return match;
+}
+
+/**
+ * True for a label above score sub-columns that names no unit ("Điểm", "Kết quả chấm điểm",
+ * "Điểm các đơn vị"): it groups columns of one sheet rather than naming a unit of a matrix.
+ */
+export function isGenericScoreLabel(text: string): boolean {
+  const t = foldText(text);
+  return (
+    t === "" ||
+    t.startsWith("diem") ||
+    t.startsWith("ket qua") ||
+    t.startsWith("so diem") ||
+    t.includes("cham diem") ||
+    t.includes("danh gia") ||
+    t.includes("cac don vi") ||
+    /^nam \d{4}$/.test(t)
+  );
+}
+
+/** True for a row of column numbers under a header: "(1) (2) (3)", "A B 1 2", "1 2 3". */
+export function isNumberingRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== "");
+  if (filled.length < 2) return false;
+  return filled.every((c) => /^\(?(\d{1,2}|[A-Z])\)?$/.test(c) || /^\(\d{1,2}\)\s*[=+\-x*/].*$/.test(c));
+}

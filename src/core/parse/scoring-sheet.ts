@@ -1,0 +1,293 @@
+/**
+ * Reading scoring sheets into UnitScores: one sheet per unit, or a matrix sheet (criteria rows ×
+ * unit columns). Rows are keyed by the same code logic as the criteria sheet. Only structural
+ * problems are reported here (unknown or repeated codes, missing criteria, a maximum that
+ * differs from the set, a typed parent total that disagrees with its children); the values
+ * themselves are judged later, from the SourceCells.
+ */
+import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
+import { type Issue, makeIssue } from "../issues";
+import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell, UnitScores } from "../model";
+import { fromMicro, toMicro } from "../points";
+import { cellText, foldText, parseNumber } from "../text";
+import { type CodeEntry, type ResolvedCode, resolveCodes } from "./code-tree";
+import { isTotalLabel, readRowCode } from "./criteria-sheet";
+import type { Header } from "./header-band";
+import { findUnitName } from "./unit-name";
+
+const NOT_APPLICABLE = /^(khong ap dung|kad|k\.a\.d|n\/a|na|khong danh gia|kdg)$/;
+
+/** True for a score cell that marks the criterion not applicable ("Không áp dụng", "KAD", "N/A"). */
+export function isNotApplicableText(value: CellValue): boolean {
+  return typeof value === "string" && NOT_APPLICABLE.test(foldText(value).replace(/\.$/, ""));
+}
+
+/** A coded row of a scoring sheet, matched to the criteria set. */
+type CodedRow = { row: number; code: string; codeCell: string; criterionId: string | null };
+
+/** The criteria node an id read on a scoring sheet refers to, qualified or not. */
+export function matchCriterion(criteria: CriteriaSet, resolved: ResolvedCode): string | null {
+  if (criteria.nodes[resolved.id]) return resolved.id;
+  const sameCode = criteria.order.filter((id) => criteria.nodes[id].code === resolved.code);
+  return sameCode.length === 1 ? sameCode[0] : null;
+}
+
+/** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
+function readCodedRows(
+  sheet: SheetSnapshot,
+  columns: ColumnMap,
+  dataStart: number,
+  criteria: CriteriaSet | null,
+  unit: string | null,
+  issues: Issue[],
+): CodedRow[] {
+  const grid = sheet.values;
+  const codeCol = (columns.code ?? columns.title) as number;
+  const entries: CodeEntry[] = [];
+  for (let row = dataStart; row < grid.length; row++) {
+    const title = columns.title === undefined ? "" : cellText(cellAt(grid, row, columns.title));
+    const codeText = cellText(cellAt(grid, row, codeCol));
+    if (isTotalLabel(title) || isTotalLabel(codeText)) continue;
+    const code = readRowCode(sheet, row, columns);
+    if (code) {
+      const max = columns.maxPoints === undefined ? null : cellAt(grid, row, columns.maxPoints);
+      entries.push({ row, code, hasMax: !isBlank(max) });
+    }
+  }
+  const qualify = criteria ? criteria.order.some((id) => id.includes("/")) : undefined;
+  const resolved = resolveCodes(entries, qualify === undefined ? {} : { qualify });
+  const rows: CodedRow[] = [];
+  const seen = new Map<string, string>();
+  resolved.forEach((r, i) => {
+    const row = entries[i].row;
+    const codeCell = toA1(row, codeCol);
+    const code = r?.code ?? entries[i].code.text;
+    const criterionId = r && criteria ? matchCriterion(criteria, r) : null;
+    if (criteria && !criterionId) {
+      issues.push(makeIssue("unknown_code", { sheet: sheet.name, cell: codeCell, unit }, { input: code }));
+      return;
+    }
+    const key = criterionId ?? r?.id ?? code;
+    const first = seen.get(key);
+    if (first) {
+      issues.push(
+        makeIssue(
+          "duplicate_code_in_sheet",
+          { sheet: sheet.name, cell: codeCell, unit, criterion: code },
+          { input: code, other: first },
+        ),
+      );
+      return;
+    }
+    seen.set(key, codeCell);
+    rows.push({ row, code, codeCell, criterionId });
+  });
+  return rows;
+}
+
+/** Sheet-wide checks of the rows: leaves missing from the sheet, maxima that differ from the set. */
+function checkRows(
+  sheet: SheetSnapshot,
+  rows: CodedRow[],
+  maxCol: number | undefined,
+  criteria: CriteriaSet | null,
+  unit: string | null,
+  issues: Issue[],
+): void {
+  if (!criteria) return;
+  const present = new Set(rows.map((r) => r.criterionId));
+  for (const id of criteria.leafIds) {
+    if (!present.has(id)) {
+      issues.push(
+        makeIssue("missing_criterion", {
+          sheet: sheet.name,
+          cell: null,
+          unit,
+          criterion: criteria.nodes[id].code,
+        }),
+      );
+    }
+  }
+  if (maxCol === undefined) return;
+  for (const r of rows) {
+    const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
+    const typed = parseNumber(cellAt(sheet.values, r.row, maxCol));
+    if (!node || node.maxPoints === null || typed === null) continue;
+    if (toMicro(typed) !== node.maxPoints) {
+      issues.push(
+        makeIssue(
+          "max_differs",
+          { sheet: sheet.name, cell: toA1(r.row, maxCol), unit, criterion: node.code },
+          { actual: typed, max: fromMicro(node.maxPoints) },
+        ),
+      );
+    }
+  }
+}
+
+const SCORE_ROLES = ["selfScore", "appraisedScore", "surveyPoints"] as const;
+
+/**
+ * A typed parent total (field or criterion row) against the sum of its children's typed values,
+ * per score column. Blank and "Không áp dụng" children count 0; a child that is not a number
+ * (an error value, "đạt") makes the sum unknowable, so nothing is said.
+ */
+function checkParentTotals(
+  sheet: SheetSnapshot,
+  rows: CodedRow[],
+  columns: ColumnMap,
+  criteria: CriteriaSet | null,
+  unit: string,
+  issues: Issue[],
+): void {
+  if (!criteria) return;
+  const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
+  for (const role of SCORE_ROLES) {
+    const col = columns[role];
+    if (col === undefined) continue;
+    for (const r of rows) {
+      const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
+      if (!node || node.childIds.length === 0) continue;
+      const typed = parseNumber(cellAt(sheet.values, r.row, col));
+      if (typed === null) continue;
+      let sum = 0;
+      let numbers = 0;
+      let known = true;
+      for (const id of node.childIds) {
+        const child = rowOf.get(id);
+        if (!child) continue;
+        const v = cellAt(sheet.values, child.row, col);
+        const n = parseNumber(v);
+        if (n !== null) {
+          sum += toMicro(n);
+          numbers++;
+        } else if (!isBlank(v) && !isNotApplicableText(v)) known = false;
+      }
+      if (!known || numbers === 0 || sum === toMicro(typed)) continue;
+      issues.push(
+        makeIssue(
+          "parent_total_mismatch",
+          { sheet: sheet.name, cell: toA1(r.row, col), unit, criterion: node.code },
+          { actual: typed, sum: fromMicro(sum) },
+        ),
+      );
+    }
+  }
+}
+
+function source(sheet: SheetSnapshot, row: number, col: number | undefined | null): SourceCell | null {
+  return col === undefined || col === null
+    ? null
+    : { value: cellAt(sheet.values, row, col), cell: toA1(row, col) };
+}
+
+/**
+ * The ScoreRows of one unit. Survey criteria take their points from the survey column; when the
+ * sheet has none, Sở Nội vụ writes them in the appraised column (or in the only column of a
+ * one-column-per-unit matrix), so that cell becomes the survey points.
+ */
+function buildRows(
+  sheet: SheetSnapshot,
+  rows: CodedRow[],
+  columns: ColumnMap,
+  criteria: CriteriaSet | null,
+  single: number | null,
+): ScoreRow[] {
+  return rows.map((r) => {
+    const survey = r.criterionId !== null && criteria?.nodes[r.criterionId]?.role === "survey";
+    const pick = (role: ColumnRole) => source(sheet, r.row, columns[role]);
+    let selfScore = single !== null ? (survey ? null : source(sheet, r.row, single)) : pick("selfScore");
+    let appraisedScore = pick("appraisedScore");
+    let surveyPoints =
+      single !== null ? (survey ? source(sheet, r.row, single) : null) : pick("surveyPoints");
+    if (survey && columns.surveyPoints === undefined && single === null) {
+      surveyPoints = appraisedScore ?? selfScore;
+      if (appraisedScore) appraisedScore = null;
+      else selfScore = null;
+    }
+    return {
+      criterionId: r.criterionId,
+      code: r.code,
+      row: r.row,
+      codeCell: r.codeCell,
+      maxPoints: pick("maxPoints"),
+      selfScore,
+      appraisedScore,
+      surveyPoints,
+      evidence: pick("evidence"),
+      explanation: pick("explanation"),
+      comment: pick("comment"),
+    };
+  });
+}
+
+/** Parses one unit's scoring sheet; the unit is named by a "Đơn vị: …" cell, else by the sheet. */
+export function parseUnitSheet(
+  sheet: SheetSnapshot,
+  header: Header,
+  criteria: CriteriaSet | null,
+  overrides: ColumnMap = {},
+): { unit: UnitScores; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const columns: ColumnMap = { ...header.roles, ...overrides };
+  const named = findUnitName(sheet, header.top);
+  const unitName = named?.name ?? sheet.name;
+  const unit: UnitScores = {
+    unit: unitName,
+    sheet: sheet.name,
+    layout: "unitSheet",
+    nameCell: named?.cell ?? null,
+    rows: [],
+  };
+  if (columns.code === undefined && columns.title === undefined) {
+    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name, unit: unitName }, { name: "STT" }));
+    return { unit, issues };
+  }
+  if (SCORE_ROLES.every((role) => columns[role] === undefined)) {
+    issues.push(
+      makeIssue(
+        "scoring_column_missing",
+        { sheet: sheet.name, unit: unitName },
+        { name: "Điểm tự đánh giá" },
+      ),
+    );
+    return { unit, issues };
+  }
+  const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
+  checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues);
+  checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
+  unit.rows = buildRows(sheet, rows, columns, criteria, null);
+  return { unit, issues };
+}
+
+/** Parses a matrix sheet: one UnitScores per unit column group. */
+export function parseMatrixSheet(
+  sheet: SheetSnapshot,
+  header: Header,
+  criteria: CriteriaSet | null,
+  overrides: ColumnMap = {},
+): { units: UnitScores[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const shared: ColumnMap = { ...header.roles, ...overrides };
+  if (shared.code === undefined && shared.title === undefined) {
+    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name }, { name: "STT" }));
+    return { units: [], issues };
+  }
+  const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
+  checkRows(sheet, rows, shared.maxPoints, criteria, null, issues);
+  const units = header.units.map((u): UnitScores => {
+    const columns: ColumnMap = { ...shared };
+    for (const role of SCORE_ROLES) delete columns[role];
+    Object.assign(columns, u.columns);
+    if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
+    else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
+    return {
+      unit: u.name,
+      sheet: sheet.name,
+      layout: "matrix",
+      nameCell: toA1(u.row, u.col),
+      rows: buildRows(sheet, rows, columns, criteria, u.single),
+    };
+  });
+  return { units, issues };
+}
