@@ -49,6 +49,17 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
   const overridesFor = (snapshot: WorkbookSnapshot): SettingsInput | null =>
     settingsOverrides(snapshot, options.settings, options.criteriaSheet);
 
+  if (options.criteriaSheet) {
+    const key = options.criteriaSheet.toLocaleLowerCase();
+    if (!snapshots.some((s) => s.sheets.some((sh) => sh.name.toLocaleLowerCase() === key))) {
+      throw new FileProblemError({
+        code: "criteria_sheet_missing",
+        file: files.join(", "),
+        detail: options.criteriaSheet,
+      });
+    }
+  }
+
   if (workbooks.length === 1) {
     const [only] = workbooks;
     return {

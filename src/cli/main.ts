@@ -201,7 +201,8 @@ async function readSettingsFile(file: string): Promise<SettingsInput> {
 
 function colours(io: CliIO, json: boolean): Paint {
   if (json || !io.isTTY || io.env.NO_COLOR !== undefined) return plain;
-  return (style, text) => styleText(style, text);
+  // We decide about the terminal ourselves (io.isTTY, NO_COLOR), so styleText must not re-check it.
+  return (style, text) => styleText(style, text, { validateStream: false });
 }
 
 function readVersion(): string {

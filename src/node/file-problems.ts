@@ -26,6 +26,7 @@ export type FileProblemCode =
   | "empty_workbook"
   | "no_criteria_sheet"
   | "several_criteria_files"
+  | "criteria_sheet_missing"
   | "unreadable_workbook"
   | "in_place_lossy"
   | "output_is_input"
@@ -134,6 +135,10 @@ const TEXTS: Record<FileProblemCode, Texts> = {
     vi: (p, f) => `Nhiều tệp có sheet bộ tiêu chí (${p.detail ?? f}); chỉ rõ tệp nào bằng --criteria FILE.`,
     en: (p, f) => `Several files carry a criteria sheet (${p.detail ?? f}); name one with --criteria FILE.`,
   },
+  criteria_sheet_missing: {
+    vi: (p, f) => `Không có sheet "${p.detail ?? ""}" (--criteria-sheet) trong ${f}.`,
+    en: (p, f) => `There is no sheet "${p.detail ?? ""}" (--criteria-sheet) in ${f}.`,
+  },
   unreadable_workbook: {
     vi: (p, f) => `Không đọc được bảng tính ${f}: ${p.detail ?? "tệp bị hỏng"}.`,
     en: (p, f) => `Cannot read the workbook ${f}: ${p.detail ?? "the file is damaged"}.`,
@@ -160,7 +165,12 @@ const TEXTS: Record<FileProblemCode, Texts> = {
 
 /** One line describing a file problem, naming the file by its base name. */
 export function describeFileProblem(problem: FileProblem, lang: "vi" | "en" = "vi"): string {
-  return TEXTS[problem.code][lang](problem, path.basename(problem.file));
+  // A problem of several files names them all ("a.xlsx, b.xlsx").
+  const names = problem.file
+    .split(", ")
+    .map((f) => path.basename(f))
+    .join(", ");
+  return TEXTS[problem.code][lang](problem, names);
 }
 
 /** Thrown by the adapter when a file cannot be used; the CLI turns it into exit status 2. */
