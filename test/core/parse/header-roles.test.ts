@@ -1,0 +1,95 @@
+import {
+  classifyHeaderText,
+  isGenericScoreLabel,
+  isNumberingRow,
+} from "../../../src/core/parse/header-roles";
+
+describe("classifyHeaderText: column roles by folded key phrases", () => {
+  it.each([
+    ["STT", "code"],
+    ["TT", "code"],
+    ["Mã số", "code"],
+    ["Mã tiêu chí", "code"],
+    ["Lĩnh vực, tiêu chí, tiêu chí thành phần", "title"],
+    ["Nội dung đánh giá", "title"],
+    ["Tiêu chí", "title"],
+    ["Điểm tối đa", "maxPoints"],
+    ["Thang điểm", "maxPoints"],
+    ["Điểm chuẩn", "maxPoints"],
+    ["Phương pháp đánh giá", "method"],
+    ["Cách chấm", "method"],
+    ["Mức điểm", "levels"],
+    ["Trọng số", "weight"],
+    ["Loại", "kind"],
+    ["Nguồn điểm", "kind"],
+    ["Điểm tự đánh giá", "selfScore"],
+    ["Tự chấm", "selfScore"],
+    ["Điểm đơn vị tự chấm", "selfScore"],
+    ["Điểm thẩm định", "appraisedScore"],
+    ["Điểm Hội đồng thẩm định", "appraisedScore"],
+    ["Điểm điều tra XHH", "surveyPoints"],
+    ["ĐTXHH", "surveyPoints"],
+    ["Khảo sát", "surveyPoints"],
+    ["Tài liệu kiểm chứng", "evidence"],
+    ["TLKC", "evidence"],
+    ["Giải trình", "explanation"],
+    ["Ghi chú", "comment"],
+    ["Ý kiến hội đồng thẩm định", "comment"],
+    ["Tên đơn vị", "unitName"],
+    ["Cơ quan", "unitName"],
+    ["Khối", "group"],
+    ["Khối thi đua", "group"],
+  ])("%p names the %p column", (text, role) => {
+    expect(classifyHeaderText(text)?.role).toBe(role);
+  });
+
+  it("does not take the maximum for a score column", () => {
+    expect(classifyHeaderText("Điểm tối đa được chấm")?.role).toBe("maxPoints");
+    expect(classifyHeaderText("Mức điểm tối đa")?.role).toBe("maxPoints");
+  });
+
+  it("does not take the appraised score for the self-score", () => {
+    expect(classifyHeaderText("Điểm thẩm định")?.role).not.toBe("selfScore");
+    expect(classifyHeaderText("Điểm sau thẩm định")?.role).toBe("appraisedScore");
+  });
+
+  it("reads NFD, upper-case and oddly spaced headers like NFC ones", () => {
+    const nfd = "ĐIỂM   TỰ\u00a0ĐÁNH GIÁ".normalize("NFD");
+    expect(classifyHeaderText(nfd)?.role).toBe("selfScore");
+    expect(classifyHeaderText("  điểm tối đa: ".normalize("NFD"))?.role).toBe("maxPoints");
+  });
+
+  it("names no role for text that is not a header", () => {
+    expect(classifyHeaderText("Sở Tư pháp")).toBeNull();
+    expect(classifyHeaderText("(3)")).toBeNull();
+    expect(classifyHeaderText("")).toBeNull();
+  });
+
+  it("takes a bare 'Điểm' for a score only as a guess", () => {
+    expect(classifyHeaderText("Điểm")).toEqual({ role: "selfScore", confidence: 1 });
+  });
+});
+
+describe("isGenericScoreLabel: labels above score sub-columns that name no unit", () => {
+  it("treats 'Điểm' and 'Kết quả chấm điểm' as generic", () => {
+    expect(isGenericScoreLabel("Điểm")).toBe(true);
+    expect(isGenericScoreLabel("Kết quả chấm điểm")).toBe(true);
+  });
+  it("treats a unit's name as specific", () => {
+    expect(isGenericScoreLabel("Sở Tư pháp")).toBe(false);
+  });
+});
+
+describe("isNumberingRow: a row of column numbers under the header", () => {
+  it.each([
+    [["(1)", "(2)", "(3)"]],
+    [["A", "B", "1", "2"]],
+    [["1", "2", "3", ""]],
+    [["(1)", "(2)", "(3)=(1)+(2)"]],
+  ])("%p is a numbering row", (cells) => {
+    expect(isNumberingRow(cells)).toBe(true);
+  });
+  it.each([[["I", "CÔNG TÁC CHỈ ĐẠO", "10"]], [["1", ""]], [["STT", "Nội dung"]]])("%p is not", (cells) => {
+    expect(isNumberingRow(cells)).toBe(false);
+  });
+});
