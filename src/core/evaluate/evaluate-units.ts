@@ -28,6 +28,7 @@ export function evaluateUnits(
   const seen = new Set<string>();
   const criteria = parsed.criteria;
   const tallies = indexTallies(parsed.surveyTallies);
+  const groupSpelling = new Map<string, string>();
 
   for (const scores of parsed.units) {
     const key = foldText(scores.unit);
@@ -36,18 +37,23 @@ export function evaluateUnits(
     seen.add(key);
     const unitIssues: Issue[] = [];
     const found = findGroup(scores.unit, parsed.unitList, settings);
+    // "Khối Sở" and "khối sở" typed in two rows of the list are one group, spelt as first seen.
+    const groupKey = foldText(found.group);
+    const group = groupSpelling.get(groupKey) ?? found.group;
+    groupSpelling.set(groupKey, group);
     if (parsed.unitList.length > 0 && found.entry === null) {
       unitIssues.push(
         makeIssue(
           "unit_not_in_list",
-          { sheet: scores.sheet, cell: scores.nameCell, unit: scores.unit },
-          { name: scores.unit, other: found.group },
+          // A unit named by its sheet has no name cell: point at the sheet's first cell.
+          { sheet: scores.sheet, cell: scores.nameCell ?? "A1", unit: scores.unit },
+          { name: scores.unit, other: group },
         ),
       );
     }
     const result = criteria
-      ? evaluateUnit(criteria, scores, found.group, settings, tallies, issues)
-      : emptyResult(scores, found.group);
+      ? evaluateUnit(criteria, scores, group, settings, tallies, issues)
+      : emptyResult(scores, group);
     result.errorCount += unitIssues.filter((i) => i.severity === "error").length;
     result.warningCount += unitIssues.filter((i) => i.severity === "warning").length;
     results.push(result);

@@ -5,6 +5,7 @@
 import type { GroupRanking, RankedUnit, UnitResult } from "../model";
 import { compareRatios } from "../points";
 import { type Band, bandsFor, type Settings } from "../settings";
+import { foldText } from "../text";
 
 /**
  * Ranks every group: highest index first, exact ties share a rank (1, 2, 2, 4) unless
@@ -33,7 +34,7 @@ function rankGroup(group: string, members: readonly UnitResult[], settings: Sett
   };
   // Display order inside a shared rank is by name, so that the sheet order of the workbook never matters.
   const ordered = [...ranked].sort((a, b) => decides(a, b) || compareNames(a, b));
-  const bands = bandsFor(settings, group);
+  const bands = bandsOfGroup(settings, group);
   const units: RankedUnit[] = [];
   ordered.forEach((result, position) => {
     const previous = units[position - 1];
@@ -60,6 +61,14 @@ export function compareIndex(a: UnitResult, b: UnitResult): number {
 
 function isPlainRatio(r: UnitResult): boolean {
   return r.maxPoints > 0 && r.index === (r.points * 100) / r.maxPoints;
+}
+
+/** The bands of a group: settings.bandsByGroup by exact name, else by folded name, else the defaults. */
+export function bandsOfGroup(settings: Settings, group: string): Band[] {
+  if (settings.bandsByGroup[group]) return bandsFor(settings, group);
+  const key = foldText(group);
+  const match = Object.keys(settings.bandsByGroup).find((name) => foldText(name) === key);
+  return match === undefined ? bandsFor(settings, group) : bandsFor(settings, match);
 }
 
 /** The band of an index: the first band whose minimum it reaches, else the last band. */

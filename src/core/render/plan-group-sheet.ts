@@ -6,7 +6,8 @@
 import type { CellValue } from "../grid";
 import type { CriteriaSet, GroupRanking, RankedUnit, SheetPatch, SheetPlan } from "../model";
 import { fromMicro } from "../points";
-import { bandsFor, type Settings } from "../settings";
+import { bandsOfGroup } from "../rank/rank-units";
+import type { Settings } from "../settings";
 import {
   AVERAGE_LABEL,
   AVERAGE_STYLE,
@@ -118,7 +119,7 @@ export function planGroupSheet(
   });
 
   const lastDataRow = FIRST_DATA_ROW + rows.length - 1;
-  const bands = bandsFor(settings, ranking.group);
+  const bands = bandsOfGroup(settings, ranking.group);
   const ranked = ranking.units.filter((u) => u.result.index !== null).length;
   return {
     name,

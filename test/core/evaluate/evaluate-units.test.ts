@@ -438,6 +438,31 @@ describe("units and groups", () => {
     expect(results[1].warningCount).toBe(1);
   });
 
+  it("unit_not_in_list: a unit named by its sheet points at the sheet's A1", () => {
+    const unnamed = unitScores("Xã Tân Lập", { "1.1": { self: 1 } }, { nameCell: null });
+    const parsed = parsedWorkbook(criteria, [unnamed], {
+      unitList: [{ unit: "Sở Tư pháp", group: "Khối sở", sheet: "Danh sách", cell: "B3" }],
+    });
+    expect(evaluateUnits(parsed, settingsWith()).issues).toContainEqual(
+      expect.objectContaining({ code: "unit_not_in_list", sheet: "Xã Tân Lập", cell: "A1" }),
+    );
+  });
+
+  it("treats group names that differ only in case, accents or spacing as one group, spelt as first seen", () => {
+    const parsed = parsedWorkbook(criteria, [scored("Sở A"), scored("Sở B"), scored("Sở C")], {
+      unitList: [
+        { unit: "Sở A", group: "Khối sở, ban, ngành", sheet: "Danh sách", cell: "B3" },
+        { unit: "Sở B", group: "khối  SỞ, ban, ngành", sheet: "Danh sách", cell: "B4" },
+        { unit: "Sở C", group: "Khối huyện", sheet: "Danh sách", cell: "B5" },
+      ],
+    });
+    expect(evaluateUnits(parsed, settingsWith()).results.map((r) => r.group)).toEqual([
+      "Khối sở, ban, ngành",
+      "Khối sở, ban, ngành",
+      "Khối huyện",
+    ]);
+  });
+
   it("unit_not_in_list: not raised when the workbook has no units list", () => {
     expect(evaluateUnits(parsedWorkbook(criteria, [scored("Xã Tân Lập")]), settingsWith()).issues).toEqual(
       [],

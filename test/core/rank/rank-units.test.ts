@@ -1,4 +1,4 @@
-import { averageIndex, bandOf, rankUnits } from "../../../src/core/rank/rank-units";
+import { averageIndex, bandOf, bandsOfGroup, rankUnits } from "../../../src/core/rank/rank-units";
 import type { GroupRanking } from "../../../src/core/model";
 import { settingsWith } from "../evaluate/helpers";
 import { unitResult } from "./helpers";
@@ -124,6 +124,25 @@ describe("rankUnits", () => {
       settings,
     );
     expect(groups.map((g) => g.units[0].band)).toEqual(["Tốt", "B"]);
+  });
+});
+
+describe("bandsOfGroup", () => {
+  const settings = settingsWith({
+    bandsByGroup: {
+      "Khối Sở": [
+        { label: "Xuất sắc", min: 93 },
+        { label: "Tốt", min: 0 },
+      ],
+    },
+  });
+
+  it("finds a group's bands by its name without regard to case or accents", () => {
+    expect(bandsOfGroup(settings, "khoi so").map((b) => b.label)).toEqual(["Xuất sắc", "Tốt"]);
+  });
+
+  it("falls back to the default bands for a group without its own", () => {
+    expect(bandsOfGroup(settings, "Khối xã").map((b) => b.label)).toEqual(["A", "B", "C", "D"]);
   });
 });
 
