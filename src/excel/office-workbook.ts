@@ -1,0 +1,28 @@
+/**
+ * The workbook port over Office.js, for the task pane: read() and write() each run in one
+ * Excel.run with a constant number of syncs (docs/excel.md, "Sync budget").
+ */
+import type { WorkbookPort } from "../core/workbook-port";
+import { SYNC_BUDGET_BYTES } from "./batches";
+import { isPayloadTooLarge } from "./host-errors";
+import { readOfficeWorkbook } from "./read-workbook";
+import { writeOfficePlan } from "./write-plan";
+
+/** The Office.js workbook port. A read refused as too large is retried once in smaller blocks. */
+export function createOfficeWorkbook(budget = SYNC_BUDGET_BYTES): WorkbookPort {
+  return {
+    async read() {
+      try {
+        return await readOfficeWorkbook(budget);
+      } catch (error) {
+        // The size estimate is per cell; long texts can exceed it. A quarter of the budget per
+        // sync leaves room for cells four times larger than estimated.
+        if (!isPayloadTooLarge(error)) throw error;
+        return readOfficeWorkbook(Math.floor(budget / 4));
+      }
+    },
+    write(plan, onProgress) {
+      return writeOfficePlan(plan, onProgress, budget);
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Reads the whole workbook through Office.js in a constant number of syncs: sheet names, then
+ * used-range sizes, then every sheet's values (split into row blocks under the 5 MB payload limit
+ * of Excel on the web), then — only when some text looks like an error value — the value types
+ * of those cells. Grids are padded to start at A1, as the core expects.
+ */
+import { type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/grid";
+import { SYNC_BUDGET_BYTES, type Step, runInBatches } from "./batches";
+import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
+import { MARKS_SHEET } from "./marks-sheet";
+import { blockToA1, parseAreasAddress } from "./range-address";
+
+/** Estimated bytes of one cell's value in a response (measured: 13 on average for scoring sheets). */
+export const BYTES_PER_CELL = 16;
+
+/** Excel's error values: a text cell equal to one of them is checked with valueTypes. */
+const ERROR_TEXTS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#BUSY!",
+  "#PYTHON!",
+  "#TIMEOUT!",
+]);
+
+type SheetSize = { row: number; col: number; rows: number; cols: number };
+
+/** A block of rows of one sheet's used range, read with one range load. */
+export type ReadBlock = {
+  sheet: number;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  bytes: number;
+};
+
+/** Splits each used range into row blocks of at most `budget` estimated bytes. */
+export function planReadBlocks(sizes: readonly (SheetSize | null)[], budget: number): ReadBlock[] {
+  const blocks: ReadBlock[] = [];
+  sizes.forEach((size, sheet) => {
+    if (!size) return;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / (size.cols * BYTES_PER_CELL)));
+    for (let r = 0; r < size.rows; r += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, size.rows - r);
+      blocks.push({
+        sheet,
+        row: size.row + r,
+        col: size.col,
+        rows,
+        cols: size.cols,
+        bytes: rows * size.cols * BYTES_PER_CELL,
+      });
+    }
+  });
+  return blocks;
+}
+
+const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+function toCellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
+  return String(value);
+}
+
+/** Reads every sheet (except PAR Scorer's private marks sheet) into a snapshot. */
+export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<WorkbookSnapshot> {
+  return Excel.run(async (context) => {
+    const collection = context.workbook.worksheets;
+    collection.load("items/name,items/visibility");
+    await context.sync();
+
+    const worksheets = collection.items.filter((ws) => ws.name !== MARKS_SHEET);
+    const used = worksheets.map((ws) =>
+      ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+    );
+    await context.sync();
+
+    const sizes = used.map((range) =>
+      range.isNullObject
+        ? null
+        : { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount },
+    );
+    const grids: CellValue[][][] = sizes.map((size) =>
+      size
+        ? Array.from({ length: size.row + size.rows }, () =>
+            new Array<CellValue>(size.col + size.cols).fill(null),
+          )
+        : [],
+    );
+    const merges: (Excel.RangeAreas | null)[] = worksheets.map(() => null);
+    const readMerges = isExcelApiSupported(OPTIONAL_EXCEL_API.mergedAreas);
+    const steps: Step[] = [];
+    if (readMerges) {
+      steps.push({
+        bytes: 0,
+        queue: () =>
+          sizes.forEach((size, i) => {
+            if (!size) return;
+            const range = worksheets[i].getRange(blockToA1(size.row, size.col, size.rows, size.cols));
+            merges[i] = range.getMergedAreasOrNullObject().load("address");
+          }),
+      });
+    }
+    const loaded: { block: ReadBlock; range: Excel.Range }[] = [];
+    for (const block of planReadBlocks(sizes, budget)) {
+      steps.push({
+        bytes: block.bytes,
+        queue: () => {
+          const address = blockToA1(block.row, block.col, block.rows, block.cols);
+          loaded.push({ block, range: worksheets[block.sheet].getRange(address).load("values") });
+        },
+      });
+    }
+    await runInBatches(context, steps, budget);
+    for (const { block, range } of loaded) {
+      const grid = grids[block.sheet];
+      range.values.forEach((line, r) =>
+        line.forEach((value, c) => {
+          grid[block.row + r][block.col + c] = toCellValue(value);
+        }),
+      );
+    }
+
+    // Text that reads like an error value: ask Excel whether it is one (one sync, only when needed).
+    const candidates: { sheet: number; row: number; col: number; range: Excel.Range }[] = [];
+    grids.forEach((grid, sheet) =>
+      grid.forEach((line, row) =>
+        line.forEach((value, col) => {
+          if (typeof value === "string" && ERROR_TEXTS.has(value)) {
+            const range = worksheets[sheet].getRange(blockToA1(row, col, 1, 1)).load("valueTypes");
+            candidates.push({ sheet, row, col, range });
+          }
+        }),
+      ),
+    );
+    if (candidates.length > 0) {
+      await context.sync();
+      for (const c of candidates) {
+        if (c.range.valueTypes[0][0] === "Error")
+          grids[c.sheet][c.row][c.col] = { error: grids[c.sheet][c.row][c.col] as string };
+      }
+    }
+
+    return {
+      sheets: worksheets.map((ws, i) => {
+        const sheet: SheetSnapshot = {
+          name: ws.name,
+          values: grids[i],
+          visibility: VISIBILITY[ws.visibility] ?? "visible",
+        };
+        const areas = merges[i];
+        if (readMerges) {
+          const list: CellRange[] = areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
+          return { ...sheet, merges: list };
+        }
+        return sheet;
+      }),
+    };
+  });
+}

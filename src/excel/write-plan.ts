@@ -1,0 +1,266 @@
+/**
+ * Applies a write plan through Office.js in one Excel.run (delayForCellEdit: a run waits while
+ * the user edits a cell instead of failing), in a constant number of syncs: one to see which
+ * sheets exist, one to list the charts of the sheets to rewrite (only when there are some), then
+ * the writes, batched under the 5 MB payload limit (one sync up to 4 MB).
+ *
+ * Strings are always written into cells formatted as text ("@") with the format set before the
+ * value: Office.js would otherwise take "=…", "+…", "-…", "@…" as formulas and "1.1" as a number.
+ */
+import type { CellValue } from "../core/grid";
+import type { CellStyle, SheetPatch, SheetPlan, WritePlan } from "../core/model";
+import { SETTINGS_SHEET, settingsSheetValues } from "../core/saved-settings";
+import type { ProgressListener } from "../core/workbook-port";
+import { SYNC_BUDGET_BYTES, type Step, jsonSize, runInBatches } from "./batches";
+import { ExcelAdapterError } from "./host-errors";
+import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
+import { MARKS_SHEET } from "./marks-sheet";
+import { blockToA1, rangeToA1 } from "./range-address";
+import { columnLetters } from "../core/grid";
+
+/** The number format that makes Excel keep a cell's text exactly as written. */
+export const TEXT_FORMAT = "@";
+
+/** Name given to the chart PAR Scorer adds to a ranking sheet. */
+export const CHART_NAME = "ParScorerChart";
+
+/** A value as Office.js should receive it: text as is, errors as their text, empty as "". */
+function officeValue(value: CellValue): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "object") return value.error;
+  return value;
+}
+
+/** The number format of one cell: text for any string (or error text), else the plan's format. */
+function cellFormat(value: CellValue, planned: string | undefined): string {
+  if (typeof value === "string" || (value !== null && typeof value === "object")) return TEXT_FORMAT;
+  return planned ?? "General";
+}
+
+/** The 2-D values and number formats of a block of a patch's rows. */
+export function patchArrays(
+  patch: SheetPatch,
+  from: number,
+  to: number,
+): { values: (string | number | boolean)[][]; formats: string[][] } {
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (let r = from; r < to; r++) {
+    const line = patch.values[r];
+    values.push(line.map(officeValue));
+    formats.push(
+      line.map((value, c) => {
+        const nf = patch.numberFormat;
+        return cellFormat(value, typeof nf === "string" ? nf : nf?.[r]?.[c]);
+      }),
+    );
+  }
+  return { values, formats };
+}
+
+/** Excel column width in points for a width in characters of the default font (7 px each + 5 px padding). */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+] as const;
+
+/** Queues a style for a whole range. */
+export function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const format = range.format;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.hAlign !== undefined) format.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign !== undefined) format.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.border) {
+    for (const edge of BORDER_EDGES) format.borders.getItem(edge).style = "Continuous";
+  }
+}
+
+/** Rows per write block so that one block's values and formats stay well under the budget. */
+function rowsPerBlock(patch: SheetPatch, budget: number): number {
+  const rows = patch.values.length;
+  if (rows === 0) return 1;
+  const sample = patchArrays(patch, 0, Math.min(rows, 50));
+  const perRow = (jsonSize(sample.values) + jsonSize(sample.formats)) / Math.min(rows, 50);
+  return Math.max(1, Math.floor(budget / 2 / Math.max(perRow, 1)));
+}
+
+/** Steps writing one planned sheet on a worksheet that exists (added or cleared before). */
+function sheetSteps(
+  getSheet: () => Excel.Worksheet,
+  plan: SheetPlan,
+  budget: number,
+  printSupported: boolean,
+): Step[] {
+  const steps: Step[] = [];
+  for (const patch of plan.patches) {
+    const rows = patch.values.length;
+    const cols = rows ? patch.values[0].length : 0;
+    if (rows === 0 || cols === 0) continue;
+    const perBlock = rowsPerBlock(patch, budget);
+    for (let from = 0; from < rows; from += perBlock) {
+      const to = Math.min(rows, from + perBlock);
+      const { values, formats } = patchArrays(patch, from, to);
+      steps.push({
+        bytes: jsonSize(values) + jsonSize(formats),
+        queue: () => {
+          const range = getSheet().getRange(blockToA1(patch.row + from, patch.col, to - from, cols));
+          // Format first: a value assigned to a text-formatted cell stays text.
+          range.numberFormat = formats;
+          range.values = values;
+        },
+      });
+    }
+    const style = patch.style;
+    if (style && Object.keys(style).length > 0) {
+      steps.push({
+        bytes: 200,
+        queue: () => applyStyle(getSheet().getRange(blockToA1(patch.row, patch.col, rows, cols)), style),
+      });
+    }
+  }
+  steps.push({
+    bytes: 100 * (plan.merges.length + plan.columnWidths.length + plan.bands.length) + 500,
+    queue: () => {
+      const sheet = getSheet();
+      for (const merge of plan.merges) sheet.getRange(rangeToA1(merge)).merge(false);
+      plan.columnWidths.forEach((width, col) => {
+        const letters = columnLetters(col);
+        sheet.getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
+      });
+      if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+      if (printSupported) {
+        const layout = sheet.pageLayout;
+        layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+        // One page wide; as many pages tall as the rows need.
+        if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        const titles = plan.print.titleRows;
+        if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+      }
+      for (const band of plan.bands) {
+        const format = sheet.getRange(rangeToA1(band.range)).conditionalFormats.add("CellValue");
+        format.cellValue.format.fill.color = band.fill;
+        format.cellValue.format.font.color = band.fontColor;
+        format.cellValue.rule = { formula1: `="${band.label.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      }
+      const chart = plan.chart;
+      if (chart) {
+        const added = sheet.charts.add("BarClustered", sheet.getRange(rangeToA1(chart.values)), "Columns");
+        added.name = CHART_NAME;
+        added.title.text = chart.title;
+        added.legend.visible = false;
+        added.series.getItemAt(0).setXAxisValues(sheet.getRange(rangeToA1(chart.categories)));
+        added.setPosition(
+          blockToA1(chart.anchor.top, chart.anchor.left, 1, 1),
+          blockToA1(chart.anchor.bottom, chart.anchor.right, 1, 1),
+        );
+      }
+    },
+  });
+  return steps;
+}
+
+const lower = (name: string): string => name.toLowerCase();
+
+/** Writes the plan: planned sheets, deletions, settings. Nothing else in the workbook changes. */
+export async function writeOfficePlan(
+  plan: WritePlan,
+  onProgress?: ProgressListener,
+  budget = SYNC_BUDGET_BYTES,
+): Promise<void> {
+  const reserved = new Set([lower(SETTINGS_SHEET), lower(MARKS_SHEET)]);
+  for (const sheet of plan.sheets) {
+    if (reserved.has(lower(sheet.name)))
+      throw new Error(`write plan uses the reserved sheet name ${sheet.name}`);
+  }
+  await Excel.run({ delayForCellEdit: true }, async (context) => {
+    onProgress?.(0, "Đang kiểm tra các sheet hiện có…");
+    const collection = context.workbook.worksheets;
+    collection.load("items/name,items/visibility");
+    await context.sync();
+
+    const existing = new Map(collection.items.map((ws) => [lower(ws.name), ws]));
+    for (const sheet of plan.sheets) {
+      if (existing.has(lower(sheet.name)) && !sheet.replaces) {
+        // The core never plans over a person's sheet; if it did, writing would destroy their data.
+        throw new ExcelAdapterError(
+          `Sheet "${sheet.name}" đã có trong bảng tính và không do PAR Scorer tạo, nên không bị ghi đè. Hãy đổi tên sheet đó rồi chạy lại.`,
+          `Sheet "${sheet.name}" already exists and was not written by PAR Scorer, so it is not overwritten. Rename it and run again.`,
+        );
+      }
+    }
+    const replaced = plan.sheets.flatMap((sheet) => {
+      const ws = existing.get(lower(sheet.name));
+      return ws ? [ws] : [];
+    });
+    const charts = replaced.map((ws) => ws.charts.load("items/name"));
+    if (charts.length > 0) await context.sync();
+
+    onProgress?.(0.1, "Đang xóa nội dung cũ…");
+    context.application.suspendApiCalculationUntilNextSync();
+    const planned = new Set(plan.sheets.map((s) => lower(s.name)));
+    for (const name of plan.deleteSheets) {
+      const ws = existing.get(lower(name));
+      if (ws && !planned.has(lower(name)) && !reserved.has(lower(name))) ws.delete();
+    }
+    // Clear in place rather than delete and re-add: the sheet keeps its position and tab colour,
+    // and Excel can undo a clear (it cannot undo a deleted sheet).
+    replaced.forEach((ws, i) => {
+      for (const chart of charts[i].items) chart.delete();
+      const all = ws.getRange();
+      all.conditionalFormats.clearAll();
+      all.unmerge();
+      all.clear("All");
+      ws.freezePanes.unfreeze();
+    });
+
+    const printSupported = isExcelApiSupported(OPTIONAL_EXCEL_API.pageLayout);
+    const steps: Step[] = [];
+    for (const sheetPlan of plan.sheets) {
+      let worksheet: Excel.Worksheet | null = existing.get(lower(sheetPlan.name)) ?? null;
+      steps.push({
+        bytes: 100,
+        queue: () => {
+          worksheet ??= collection.add(sheetPlan.name);
+        },
+      });
+      steps.push(...sheetSteps(() => worksheet as Excel.Worksheet, sheetPlan, budget, printSupported));
+    }
+
+    const settingsRows = settingsSheetValues(plan.settingsJson);
+    steps.push({
+      bytes: jsonSize(settingsRows) + 200,
+      queue: () => {
+        const found = existing.get(lower(SETTINGS_SHEET));
+        const settings = found ?? collection.add(SETTINGS_SHEET);
+        if (!found || found.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
+        settings.getRange("A:A").clear("Contents");
+        const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
+        range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);
+        range.values = settingsRows as string[][];
+      },
+    });
+
+    onProgress?.(0.2, "Đang ghi các sheet xếp hạng…");
+    await runInBatches(context, steps, budget, (done, total) =>
+      onProgress?.(
+        0.2 + (0.8 * done) / total,
+        done === total ? "Đã ghi xong" : "Đang ghi các sheet xếp hạng…",
+      ),
+    );
+  });
+}
