@@ -100,7 +100,9 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
       const layout = analyses[i].layout;
       const drop = new Set<string>([SETTINGS_SHEET, ...readSavedState(snapshots[i]).generatedSheets]);
       // Another file's copy of the criteria set or of the units list would compete with the primary's.
-      if (layout.criteriaSheet) drop.add(layout.criteriaSheet);
+      // (A unit-only file's scoring sheet may double as its criteria sheet: that one stays.)
+      const scoring = new Set([...layout.unitSheets, ...layout.matrixSheets]);
+      if (layout.criteriaSheet && !scoring.has(layout.criteriaSheet)) drop.add(layout.criteriaSheet);
       if (layout.unitsListSheet && primaryLayout.unitsListSheet) drop.add(layout.unitsListSheet);
       for (const g of layout.generatedSheets) drop.add(g);
       return { file: w.file, snapshot: snapshots[i], drop };
