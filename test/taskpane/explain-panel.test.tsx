@@ -7,7 +7,7 @@ import { formatDecimalVi } from "../../src/core/text";
 import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import { renderPane } from "./render-pane";
 
-const book = buildProvinceWorkbook({ units: 6, layout: "unitSheets", seed: 9 });
+const book = buildProvinceWorkbook({ units: 8, layout: "unitSheets", seed: 9 });
 const analysis = analyzeWorkbook(book.snapshot);
 const vi = (n: number) => String(Math.round(n * 1e6) / 1e6).replace(".", ",");
 

@@ -20,6 +20,8 @@ export type FakeHostOptions = {
   activeSheet?: string | null;
   canImport?: boolean;
   importCandidates?: ImportCandidate[];
+  /** Holds write() until this promise settles, to watch the progress. */
+  writeGate?: Promise<void>;
   /** Makes read() fail with this error. */
   readError?: Error;
 };
@@ -97,6 +99,7 @@ export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOption
       },
       write: async (plan: WritePlan, onProgress?: ProgressListener) => {
         plans.push(plan);
+        await options.writeGate;
         plan.sheets.forEach((sheetPlan, i) => {
           putSheet({ name: sheetPlan.name, values: applyPatches(sheetPlan.patches) });
           onProgress?.((i + 1) / plan.sheets.length, sheetPlan.name);

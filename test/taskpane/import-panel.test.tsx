@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import { renderPane } from "./render-pane";
 
@@ -37,7 +37,7 @@ describe("Nhập file đơn vị", () => {
     const dialog = await screen.findByRole("alertdialog", { name: "Thay thế bảng điểm đã có?" });
     expect(dialog).toHaveTextContent(book.units[0].sheet);
     expect(fake.importWorkbooks).not.toHaveBeenCalled();
-    await user.click(screen.getByRole("button", { name: "Thay thế" }));
+    await user.click(within(dialog).getByRole("button", { name: "Thay thế" }));
     await waitFor(() => expect(fake.importWorkbooks).toHaveBeenCalledWith(expect.any(Array), true));
   });
 

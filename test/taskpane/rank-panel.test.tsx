@@ -26,6 +26,21 @@ describe("Xếp hạng: ranking writes the sheets and sums them up", () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the use case's progress while the sheets are written", async () => {
+    let release = () => {};
+    const writeGate = new Promise<void>((ok) => (release = ok));
+    const { fake, user } = await renderPane(book.snapshot, { writeGate });
+    await user.click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
+    const bar = await screen.findByRole("progressbar", { name: "Đang ghi các sheet xếp hạng…" });
+    expect(Number(bar.getAttribute("aria-valuenow"))).toBeCloseTo(0.5);
+    expect(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" })).toBeDisabled();
+    release();
+    await waitUntilIdle(fake, 2);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByRole("region", { name: "Kết quả theo khối" })).toBeInTheDocument();
+  });
+
   it("shows each group's average with the Vietnamese decimal comma and its best unit", async () => {
     const { fake, user } = await openRank();
     await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));

@@ -7,6 +7,15 @@ import type { WorkbookSnapshot } from "../../src/core/grid";
 import { AppShell } from "../../src/taskpane/components/app-shell/app-shell";
 import { type FakeHost, type FakeHostOptions, makeFakeHost } from "./fake-host";
 
+// jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar observes its own width.
+if (typeof globalThis.ResizeObserver === "undefined") {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+}
+
 /** The pane over a fake host holding `snapshot`, once the overview is filled in. */
 export async function renderPane(snapshot: WorkbookSnapshot, options: FakeHostOptions = {}) {
   const fake: FakeHost = makeFakeHost(snapshot, options);

@@ -16,6 +16,7 @@ export const en: Record<MessageId, string> = {
   "common.none": "(none)",
   "common.save": "Save",
   "common.cancel": "Cancel",
+  "common.close": "Close",
   "common.percent": "{value} %",
   "common.points": "{points}/{max} points",
   "common.noAnalysis": "The workbook has not been read yet.",

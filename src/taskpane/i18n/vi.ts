@@ -14,6 +14,7 @@ export const vi = {
   "common.none": "(không có)",
   "common.save": "Lưu",
   "common.cancel": "Hủy",
+  "common.close": "Đóng",
   "common.percent": "{value} %",
   "common.points": "{points}/{max} điểm",
   "common.noAnalysis": "Chưa đọc bảng tính.",

@@ -33,7 +33,7 @@ export function StatusBar() {
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="transparent" size="small" onClick={session.clearError}>
-              OK
+              {t("common.close")}
             </Button>
           </MessageBarActions>
         </MessageBar>
