@@ -52,6 +52,9 @@ export function classifySheet(
   const coded = roles.code !== undefined || roles.title !== undefined;
   if (isSurveyTallyHeader(header, optionKeys)) return "survey";
   if (header.units.length >= 2 && coded) return "matrix";
+  // A table of units with a score but no criteria (a ranking pasted in) is a list, not scores.
+  if (roles.unitName !== undefined && roles.title === undefined && roles.maxPoints === undefined)
+    return "unitsList";
   const scored =
     roles.selfScore !== undefined || roles.appraisedScore !== undefined || roles.surveyPoints !== undefined;
   if (scored && coded) {

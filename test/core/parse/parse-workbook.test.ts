@@ -320,3 +320,20 @@ describe("parseWorkbook: never throws", () => {
     );
   });
 });
+
+describe("parseWorkbook: a pasted ranking table", () => {
+  it("is read as a list of units, not as a unit's scores", () => {
+    const pasted = sheet("KQ 2023", [
+      ["STT", "Tên đơn vị", "Điểm", "Khối"],
+      [1, "Sở Tư pháp", 91.5, "Sở"],
+    ]);
+    const { parsed, issues } = parseWorkbook(
+      { sheets: [CRITERIA, unitSheet("STP", "Sở Tư pháp"), pasted] },
+      settings(),
+      [],
+    );
+    expect(issues).toEqual([]);
+    expect(parsed.layout.unitSheets).toEqual(["STP"]);
+    expect(parsed.layout.unitsListSheet).toBe("KQ 2023");
+  });
+});
