@@ -120,9 +120,8 @@ describe("unit sheet: rows and source cells", () => {
   it("takes survey points from the appraised column when the sheet has no survey column", () => {
     const s = sheet("STP", [
       ["STT", "Nội dung", "Điểm tối đa", "Tự chấm", "Thẩm định"],
-      ...FULL.map((r) => r.slice(0, 5)),
+      ...FULL.map((r) => (r[0] === "2.1" ? ["2.1", "Tiếp cận dịch vụ", 1, null, 0.9] : r.slice(0, 5))),
     ]);
-    s.values[7].splice(3, 2, null, 0.9);
     const { unit } = parseUnitSheet(s, findHeader(s)!, criteria());
     const survey = unit.rows.find((r) => r.criterionId === "2.1")!;
     expect([survey.surveyPoints, survey.appraisedScore]).toEqual([{ value: 0.9, cell: "E8" }, null]);
