@@ -1,0 +1,88 @@
+/**
+ * The real host: the TaskpaneHost built from the Office.js adapters in src/excel. Thin on
+ * purpose; everything that talks to Excel lives there, and everything shown lives in components.
+ */
+import { analyzeWorkbook } from "../../core/analyze";
+import { createOfficeWorkbook } from "../../excel/office-workbook";
+import { clearIssueHighlights, highlightIssueCells } from "../../excel/highlights";
+import { ExcelAdapterError, describeHostError } from "../../excel/host-errors";
+import { canImportWorkbooks, importWorksheets } from "../../excel/import-workbooks";
+import { getActiveSheetName, goToCell } from "../../excel/navigation";
+import { saveSettingsToWorkbook } from "../../excel/settings-store";
+import { readXlsxSnapshot } from "./read-xlsx-snapshot";
+import type { ImportCandidate, ImportFile, TaskpaneHost, ThemeKind } from "./taskpane-host";
+
+/** The task pane's host inside Excel (call after Office.onReady). */
+export function createOfficeHost(): TaskpaneHost {
+  const port = createOfficeWorkbook();
+
+  // A file is read once, whether it is inspected and then imported or imported straight away.
+  const found = new WeakMap<ImportFile, Promise<string[]>>();
+  /** The scoring sheets of a file, as the engine finds them. */
+  function scoringSheets(file: ImportFile): Promise<string[]> {
+    let sheets = found.get(file);
+    if (!sheets) {
+      sheets = readXlsxSnapshot(file.base64).then((snapshot) => {
+        const layout = analyzeWorkbook(snapshot).layout;
+        return [...layout.unitSheets, ...layout.matrixSheets];
+      });
+      found.set(file, sheets);
+    }
+    return sheets;
+  }
+
+  return {
+    port,
+    displayLanguage: Office.context?.displayLanguage ?? "vi-VN",
+    theme: officeTheme(),
+    activeSheet: getActiveSheetName,
+    async goTo(sheet, cell) {
+      const outcome = await goToCell(sheet, cell);
+      if (!outcome.ok) throw new ExcelAdapterError(outcome.vi, outcome.en);
+    },
+    async highlightIssues(issues) {
+      await highlightIssueCells(issues);
+    },
+    async clearHighlights() {
+      await clearIssueHighlights();
+    },
+    saveSettings: saveSettingsToWorkbook,
+    canImport: canImportWorkbooks,
+    async inspectImport(files) {
+      const present = new Set((await port.read()).sheets.map((s) => s.name.toLowerCase()));
+      const candidates: ImportCandidate[] = [];
+      for (const file of files) {
+        for (const sheet of await scoringSheets(file)) {
+          candidates.push({ file: file.name, sheet, exists: present.has(sheet.toLowerCase()) });
+        }
+      }
+      return candidates;
+    },
+    async importWorkbooks(files, replace) {
+      const imported: string[] = [];
+      const skipped: string[] = [];
+      for (const file of files) {
+        const result = await importWorksheets(file.base64, await scoringSheets(file), replace);
+        imported.push(...result.imported);
+        skipped.push(...result.skipped);
+      }
+      return { imported, skipped };
+    },
+    describeError: describeHostError,
+  };
+}
+
+/** Dark when Office's task-pane background is dark (Office.context.officeTheme, where available). */
+function officeTheme(): ThemeKind {
+  let color: string | undefined;
+  try {
+    color = Office.context?.officeTheme?.bodyBackgroundColor;
+  } catch {
+    // Hosts without themes (Excel on the web in some versions) throw on officeTheme.
+    return "light";
+  }
+  const m = color ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color) : null;
+  if (!m) return "light";
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}
