@@ -57,6 +57,7 @@ export const TEXTS = {
     columns: ["STT", "Đơn vị", "Chỉ số (%)", "Xếp hạng", "Xếp loại"],
     unitHasErrors: "(*) đơn vị có lỗi trong bảng điểm; xem báo cáo kiểm tra.",
     written: (file: string) => `Đã ghi kết quả xếp hạng: ${file}`,
+    seeCheck: "Chi tiết từng lỗi, cảnh báo: par-scorer check <tệp>.",
     chosenCriteria: (file: string) => `Dùng bộ tiêu chí trong tệp ${file}.`,
     lossyCopy: (file: string, parts: string) =>
       `Lưu ý: bản ghi ra ${file} không giữ được ${parts} của tệp gốc (tệp gốc không bị sửa).`,
@@ -76,6 +77,7 @@ export const TEXTS = {
     columns: ["No.", "Unit", "Index (%)", "Rank", "Band"],
     unitHasErrors: "(*) unit whose scores have errors; see the check report.",
     written: (file: string) => `Ranking written: ${file}`,
+    seeCheck: "Each error and warning in detail: par-scorer check <file>.",
     chosenCriteria: (file: string) => `Using the criteria set in ${file}.`,
     lossyCopy: (file: string, parts: string) =>
       `Note: the copy written to ${file} lacks the original's ${parts} (the original is untouched).`,

@@ -44,12 +44,22 @@ export function formatCheckReport(
     }
     lines.push("");
   }
+  if (issues.length === 0) lines.push(paint("green", t.noIssues));
+  lines.push(formatIssueCounts(issues, counts, lang, paint));
+  return lines;
+}
+
+/** One line: errors and warnings counted, units and scored criteria. */
+export function formatIssueCounts(
+  issues: readonly Issue[],
+  counts: { units: number; leaves: number },
+  lang: CliLang,
+  paint: Paint = plain,
+): string {
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  if (issues.length === 0) lines.push(paint("green", t.noIssues));
-  const summary = t.summary({ errors, warnings, units: counts.units, leaves: counts.leaves });
-  lines.push(paint(errors > 0 ? "red" : warnings > 0 ? "yellow" : "green", summary));
-  return lines;
+  const summary = TEXTS[lang].summary({ errors, warnings, units: counts.units, leaves: counts.leaves });
+  return paint(errors > 0 ? "red" : warnings > 0 ? "yellow" : "green", summary);
 }
 
 function baseName(file: string): string {

@@ -15,7 +15,7 @@ import { type FileProblem, FileProblemError, describeFileProblem } from "../node
 import { describeLossyParts } from "../node/inspect-package";
 import { type CliLang, TEXTS, USAGE } from "./cli-texts";
 import { findCriteriaVersionIssues } from "./criteria-version";
-import { type Paint, formatCheckReport, plain } from "./format-check-report";
+import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./format-check-report";
 import { formatRankingTable } from "./format-ranking-table";
 import { type Inputs, loadInputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
@@ -117,9 +117,13 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     io.stdout(`${JSON.stringify(toJsonResult(result, lang), null, 2)}\n`);
   } else {
     const counts = { units: result.results.length, leaves: result.criteria?.leafIds.length ?? 0 };
-    io.stdout(`${formatCheckReport(issues, counts, lang, paint, inputs.sources).join("\n")}\n`);
-    if (options.command === "rank") {
-      io.stdout(`\n${formatRankingTable(result.groups, result.settings.decimals, lang, paint).join("\n")}\n`);
+    if (options.command === "check") {
+      io.stdout(`${formatCheckReport(issues, counts, lang, paint, inputs.sources).join("\n")}\n`);
+    } else {
+      // rank shows the tables; the issues themselves are check's report.
+      io.stdout(`${formatRankingTable(result.groups, result.settings.decimals, lang, paint).join("\n")}\n`);
+      io.stdout(`${formatIssueCounts(issues, counts, lang, paint)}\n`);
+      if (issues.length) io.stdout(`${TEXTS[lang].seeCheck}\n`);
     }
   }
   if (target) {
