@@ -9,6 +9,9 @@
  * - Arabic fields ("1", "1.1", "1.1.1"): depth is the number of segments.
  * When criteria restart their numbering in each field ("I", "1", "2", "II", "1"), ids below the
  * field are qualified by it ("II/1", "II/1.1") so that they stay unique.
+ *
+ * Limit: a code stored as a number loses trailing zeros (1.10 reads 1.1). It is read as 1.10
+ * only when 1.1 came earlier on the same sheet; typing codes as text avoids the guess.
  */
 import type { ParsedCode } from "./criterion-code";
 
@@ -80,7 +83,9 @@ function resolveWith(entries: readonly CodeEntry[], style: CodeStyle): (Resolved
   const out: (ResolvedCode | null)[] = [];
   for (const e of entries) {
     const depth = depthOf(e.code, style);
-    if (depth > 3) {
+    // Deeper than a sub-criterion, or an Arabic number at field level where fields are Roman
+    // (a numbered guidance line such as "1. Ban hành trước 31/01"): not a node.
+    if (depth > 3 || (style.romanFields && depth === 1 && e.code.kind === "arabic")) {
       out.push(null);
       continue;
     }

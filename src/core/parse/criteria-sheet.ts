@@ -73,6 +73,12 @@ export function parseCriteriaSheet(
     criterion,
   });
   const columns: ColumnMap = { ...(header?.roles ?? {}), ...overrides };
+  // A criteria sheet may head its maximum with a bare "Điểm", which elsewhere is a guessed score.
+  const guessed = header?.columns.find((c) => c.col === columns.selfScore && c.confidence === 1);
+  if (columns.maxPoints === undefined && guessed && overrides.selfScore === undefined) {
+    columns.maxPoints = guessed.col;
+    delete columns.selfScore;
+  }
   if (
     !header &&
     (columns.maxPoints === undefined || (columns.code === undefined && columns.title === undefined))
@@ -127,7 +133,12 @@ export function parseCriteriaSheet(
     const { row } = entries[i];
     const codeCell = codeCellOf(row);
     if (!r) {
-      issues.push(makeIssue("criteria_code_unrecognized", where(codeCell), { input: entries[i].code.text }));
+      // Without a maximum it is a numbered guidance line; with one, a code out of place.
+      if (entries[i].hasMax) {
+        issues.push(
+          makeIssue("criteria_code_unrecognized", where(codeCell), { input: entries[i].code.text }),
+        );
+      }
       return;
     }
     const first = nodes[r.id];

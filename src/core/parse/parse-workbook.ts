@@ -57,6 +57,15 @@ export function classifySheet(
     return "unitsList";
   const scored =
     roles.selfScore !== undefined || roles.appraisedScore !== undefined || roles.surveyPoints !== undefined;
+  const guessedOnly =
+    roles.maxPoints === undefined &&
+    roles.appraisedScore === undefined &&
+    roles.surveyPoints === undefined &&
+    roles.evidence === undefined &&
+    roles.explanation === undefined &&
+    header.columns.some((c) => c.col === roles.selfScore && c.confidence === 1);
+  // "STT | Nội dung | Điểm | Phương pháp đánh giá": a criteria sheet whose maximum says "Điểm".
+  if (guessedOnly && coded) return "criteria";
   if (scored && coded) {
     // A blank template named like the criteria set is the criteria set.
     if (roles.maxPoints !== undefined && namesCriteria(sheet.name) && !hasScoreValues(sheet, header))

@@ -10,7 +10,8 @@ import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell, UnitScores } from "../model";
 import { fromMicro, toMicro } from "../points";
 import { cellText, foldText, parseNumber } from "../text";
-import { type CodeEntry, type ResolvedCode, resolveCodes } from "./code-tree";
+import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from "./code-tree";
+import { romanValue } from "./criterion-code";
 import { isTotalLabel, readRowCode } from "./criteria-sheet";
 import type { Header } from "./header-band";
 import { findUnitName } from "./unit-name";
@@ -30,6 +31,14 @@ export function matchCriterion(criteria: CriteriaSet, resolved: ResolvedCode): s
   if (criteria.nodes[resolved.id]) return resolved.id;
   const sameCode = criteria.order.filter((id) => criteria.nodes[id].code === resolved.code);
   return sameCode.length === 1 ? sameCode[0] : null;
+}
+
+/** The numbering style of a criteria set, so that a scoring sheet's codes are placed alike. */
+export function styleOf(criteria: CriteriaSet): { qualify: boolean; style: Omit<CodeStyle, "qualify"> } {
+  const nodes = criteria.order.map((id) => criteria.nodes[id]);
+  const romanFields = nodes.some((n) => n.depth === 1 && romanValue(n.code) !== null);
+  const criteriaAcross = romanFields && nodes.some((n) => n.depth === 2 && !n.code.includes("."));
+  return { qualify: criteria.order.some((id) => id.includes("/")), style: { romanFields, criteriaAcross } };
 }
 
 /** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
@@ -54,14 +63,15 @@ function readCodedRows(
       entries.push({ row, code, hasMax: !isBlank(max) });
     }
   }
-  const qualify = criteria ? criteria.order.some((id) => id.includes("/")) : undefined;
-  const resolved = resolveCodes(entries, qualify === undefined ? {} : { qualify });
+  const resolved = resolveCodes(entries, criteria ? styleOf(criteria) : {});
   const rows: CodedRow[] = [];
   const seen = new Map<string, string>();
   resolved.forEach((r, i) => {
     const row = entries[i].row;
     const codeCell = toA1(row, codeCol);
     const code = r?.code ?? entries[i].code.text;
+    // A code the tree cannot place and without a maximum is a numbered guidance line.
+    if (!r && !entries[i].hasMax) return;
     const criterionId = r && criteria ? matchCriterion(criteria, r) : null;
     if (criteria && !criterionId) {
       issues.push(makeIssue("unknown_code", { sheet: sheet.name, cell: codeCell, unit }, { input: code }));

@@ -272,3 +272,40 @@ describe("criteria sheet: roles, levels and weights", () => {
     expect(where(issues)).toEqual(["criteria_levels_invalid@Bộ tiêu chí!D4"]);
   });
 });
+
+describe("criteria sheet: variants", () => {
+  it("takes a bare 'Điểm' column for the maximum on a criteria sheet", () => {
+    const { criteria, issues } = read([
+      ["STT", "Nội dung", "Điểm", "Phương pháp đánh giá"],
+      ["I", "Chỉ đạo", 1],
+      ["1.1", "Kế hoạch", 1],
+    ]);
+    expect(issues).toEqual([]);
+    expect(criteria?.columns.maxPoints).toBe(2);
+    expect(criteria?.nodes["1.1"].maxPoints).toBe(1_000_000);
+  });
+
+  it("does not take a numbered guidance line for a field when fields are Roman", () => {
+    const { criteria, issues } = read([
+      HEADER,
+      ["I", "Chỉ đạo", 1],
+      ["1.1", "Ban hành kế hoạch", 1],
+      [1, "Ban hành trước ngày 31/01: 1 điểm", null],
+      [2, "Ban hành sau ngày 31/01: 0,5 điểm", null],
+      ["II", "Thể chế", 1],
+      ["2.1", "Văn bản", 1],
+    ]);
+    expect(issues).toEqual([]);
+    expect(criteria?.order).toEqual(["I", "1.1", "II", "2.1"]);
+  });
+
+  it("reads codes from the titles when the sheet has no code column", () => {
+    const { criteria } = read([
+      ["Nội dung", "Điểm tối đa"],
+      ["I. Chỉ đạo", 1],
+      ["1.1. Kế hoạch", 1],
+    ]);
+    expect(criteria?.order).toEqual(["I", "1.1"]);
+    expect(criteria?.nodes["1.1"].title).toBe("1.1. Kế hoạch");
+  });
+});

@@ -271,3 +271,22 @@ describe("matrix sheet", () => {
     });
   });
 });
+
+describe("unit sheet: numbering follows the criteria set", () => {
+  it("places codes like the criteria set even without a maximum column and with numbered guidance", () => {
+    const s = sheet("STP", [
+      ["STT", "Nội dung", "Điểm tự đánh giá"],
+      ["I", "Chỉ đạo", 2],
+      ["1.1", "Kế hoạch", 1],
+      [1, "Ban hành đúng hạn: 1 điểm"],
+      ["1.2", "Báo cáo", 1],
+      ["1.2.1", "Đúng hạn", 0.5],
+      ["1.2.2", "Đầy đủ", 0.5],
+      ["II", "Sự hài lòng", null],
+      ["2.1", "Tiếp cận dịch vụ", null],
+    ]);
+    const { unit, issues } = parseUnitSheet(s, findHeader(s)!, criteria());
+    expect(issues).toEqual([]);
+    expect(unit.rows.map((r) => r.criterionId)).toEqual(["I", "1.1", "1.2", "1.2.1", "1.2.2", "II", "2.1"]);
+  });
+});
