@@ -11,6 +11,7 @@ import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import {
   cellValueArb,
   hostileWorkbookArb,
+  hugeNumberArb,
   mutatedProvinceArb,
   randomWorkbookArb,
   toAdapterShape,
@@ -97,7 +98,7 @@ describe("the engine on hostile workbooks", () => {
     const unit = units[0];
     const target = cells[unit.name]["1.1.2"].self;
     fc.assert(
-      fc.property(cellValueArb, (value) => {
+      fc.property(fc.oneof(cellValueArb, hugeNumberArb), (value) => {
         const sheets = snapshot.sheets.map((s) => {
           if (s.name !== unit.sheet) return s;
           const values = s.values.map((line) => [...line]);
