@@ -7,10 +7,11 @@
  * Each call is one Excel.run with four syncs whatever the number of issues: sheet names; the
  * stored marks and the issue cells' fills; the fills of earlier marks; the changes.
  */
-import { type CellValue, fromA1 } from "../core/grid";
+import type { CellValue } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
 import { MARKS_MARKER, MARKS_SHEET } from "./marks-sheet";
+import { isCellAddress } from "./navigation";
 import { TEXT_FORMAT } from "./write-plan";
 import { blockToA1 } from "./range-address";
 
@@ -68,20 +69,11 @@ export function parseMarksSheet(values: readonly (readonly CellValue[])[]): Mark
 
 const cellKey = (sheet: string, cell: string): string => `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 
-function isA1(cell: string): boolean {
-  try {
-    fromA1(cell);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The cells to mark: one per sheet and cell, an error's fill winning over a warning's. */
 function issueTargets(issues: readonly Issue[]): Map<string, { sheet: string; cell: string; mark: string }> {
   const targets = new Map<string, { sheet: string; cell: string; mark: string }>();
   for (const issue of issues) {
-    if (!issue.sheet || !issue.cell || !isA1(issue.cell)) continue;
+    if (!issue.sheet || !issue.cell || !isCellAddress(issue.cell)) continue;
     const cell = issue.cell.replace(/\$/g, "").toUpperCase();
     const k = cellKey(issue.sheet, cell);
     const mark = MARK_FILLS[issue.severity];

@@ -24,7 +24,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /**
  * Inserts the named sheets of a workbook (base64 of the .xlsx) at the end. A sheet whose name
- * already exists is skipped, or with `replace` deleted first: the user chose to replace it.
+ * already exists is skipped, or with `replace` replaced: the user chose to replace it.
  */
 export async function importWorksheets(
   base64: string,
@@ -46,13 +46,28 @@ export async function importWorksheets(
     const skipped = replace ? [] : sheets.filter((name) => existing.has(name.toLowerCase()));
     const toInsert = sheets.filter((name) => !skipped.includes(name));
     if (toInsert.length === 0) return { imported: [], skipped };
-    if (replace) {
-      for (const name of toInsert) existing.get(name.toLowerCase())?.delete();
-    }
+    // A sheet being replaced is renamed out of the way first and deleted only once the new one is
+    // in: Excel refuses to delete a workbook's last visible sheet, and a failed insert must not
+    // lose the old sheet (its name is then given back).
+    const replaced = replace ? toInsert.flatMap((name) => existing.get(name.toLowerCase()) ?? []) : [];
+    const originalNames = replaced.map((ws) => ws.name);
+    replaced.forEach((ws, i) => {
+      ws.name = `~ParScorer cũ ${i + 1}`;
+    });
     const inserted = context.workbook.insertWorksheetsFromBase64(base64, {
       sheetNamesToInsert: [...toInsert],
       positionType: "End",
     });
+    try {
+      await context.sync();
+    } catch (error) {
+      replaced.forEach((ws, i) => {
+        ws.name = originalNames[i];
+      });
+      await context.sync();
+      throw error;
+    }
+    replaced.forEach((ws) => ws.delete());
     await context.sync();
     return { imported: inserted.value, skipped };
   });

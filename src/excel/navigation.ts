@@ -7,19 +7,17 @@ import { fromA1 } from "../core/grid";
 export type NavigationOutcome =
   { ok: true } | { ok: false; reason: "sheetMissing" | "sheetHidden" | "badCell"; vi: string; en: string };
 
-function isA1(cell: string): boolean {
-  try {
-    fromA1(cell);
-    return true;
-  } catch {
-    return false;
-  }
+/** True for a single-cell A1 address inside Excel's grid (A1 to XFD1048576). */
+export function isCellAddress(cell: string): boolean {
+  if (!/^\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/.test(cell.trim())) return false;
+  const { row, col } = fromA1(cell);
+  return row < 1048576 && col < 16384;
 }
 
 /** Activates the sheet and selects the cell (A1 when `cell` is null). */
 export async function goToCell(sheet: string, cell: string | null): Promise<NavigationOutcome> {
   const target = cell ?? "A1";
-  if (!isA1(target)) {
+  if (!isCellAddress(target)) {
     return {
       ok: false,
       reason: "badCell",
