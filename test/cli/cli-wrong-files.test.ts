@@ -92,6 +92,36 @@ describe("unusable files: exit 2, their own message, nothing written", () => {
     );
   });
 
+  it("a workbook with 1,000 sheets, refused before ExcelJS expands it", async () => {
+    const sheets = Array.from(
+      { length: 1000 },
+      (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+    );
+    const many = await zipOf({
+      "xl/workbook.xml": `<workbook><sheets>${sheets.join("")}</sheets></workbook>`,
+    });
+    expect(await refused("nghin-sheet.xlsx", many)).toBe(
+      "Tệp nghin-sheet.xlsx có 1000 sheet, vượt giới hạn 500 sheet.",
+    );
+  });
+
+  it("a zip bomb: a small file declaring a huge uncompressed sheet", async () => {
+    const bytes = await xlsxBytes((wb) => {
+      wb.addWorksheet("Bộ tiêu chí").getCell("A1").value = "STT";
+    });
+    const forged = Buffer.from(bytes);
+    for (
+      let i = forged.indexOf("PK\u0001\u0002", 0, "latin1");
+      i >= 0;
+      i = forged.indexOf("PK\u0001\u0002", i + 4, "latin1")
+    ) {
+      forged.writeUInt32LE(0x7fffffff, i + 24);
+    }
+    expect(await refused("bom.xlsx", forged)).toMatch(
+      /^Tệp bom\.xlsx khi giải nén sẽ chiếm \d+ MB, vượt giới hạn an toàn 256 MB/,
+    );
+  });
+
   it("a file that does not exist", async () => {
     const run = await runCli(["check", path.join(tempDir(), "khong-co.xlsx")]);
     expect(run.code).toBe(2);

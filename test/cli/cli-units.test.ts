@@ -1,0 +1,129 @@
+import type { CellValue } from "../../src/core/grid";
+import { makeIssue } from "../../src/core/issues";
+import type { GroupRanking, UnitResult } from "../../src/core/model";
+import { findCriteriaVersionIssues } from "../../src/cli/criteria-version";
+import { formatRankingTable } from "../../src/cli/format-ranking-table";
+import { defaultOutput } from "../../src/cli/main";
+import { mergeSnapshots } from "../../src/cli/merge-snapshots";
+import { parseCliArgs } from "../../src/cli/parse-cli-args";
+
+const sheet = (name: string, values: CellValue[][] = [["x"]]) => ({ name, values });
+
+describe("reading the arguments", () => {
+  it("reads a rank command with its files and options", () => {
+    expect(parseCliArgs(["rank", "a.xlsx", "b.xlsx", "-o", "out.xlsx", "--json", "--lang", "en"])).toEqual({
+      kind: "run",
+      options: {
+        command: "rank",
+        files: ["a.xlsx", "b.xlsx"],
+        json: true,
+        settingsFile: null,
+        criteriaFile: null,
+        criteriaSheet: null,
+        lang: "en",
+        output: "out.xlsx",
+        inPlace: false,
+      },
+    });
+  });
+
+  it("refuses -o with --in-place, -o with check, a command without files, an unknown option and a bad --lang", () => {
+    const kinds = [
+      ["rank", "a.xlsx", "-o", "b.xlsx", "--in-place"],
+      ["check", "a.xlsx", "-o", "b.xlsx"],
+      ["check"],
+      ["check", "a.xlsx", "--xep-hang"],
+      ["check", "a.xlsx", "--lang", "fr"],
+    ].map((argv) => parseCliArgs(argv).kind);
+    expect(kinds).toEqual(["usageError", "usageError", "usageError", "usageError", "usageError"]);
+  });
+
+  it("shows help with no arguments", () => {
+    expect(parseCliArgs([])).toEqual({ kind: "help", lang: null });
+  });
+});
+
+describe("the default output name", () => {
+  it("puts .xep-hang before .xlsx, beside the input", () => {
+    expect(defaultOutput("/du-lieu/so-noi-vu-2025.xlsx")).toBe("/du-lieu/so-noi-vu-2025.xep-hang.xlsx");
+    expect(defaultOutput("tong-hop.XLSX")).toBe("tong-hop.xep-hang.xlsx");
+    expect(defaultOutput("khong-duoi")).toBe("khong-duoi.xep-hang.xlsx");
+  });
+});
+
+describe("merging several files' snapshots", () => {
+  it("keeps the primary's names, renames a taken name ignoring case, drops the listed sheets, remembers each file", () => {
+    const merged = mergeSnapshots(
+      { file: "bo-tieu-chi.xlsx", snapshot: { sheets: [sheet("Bộ tiêu chí"), sheet("Tự đánh giá")] } },
+      [
+        {
+          file: "so-y-te.xlsx",
+          snapshot: { sheets: [sheet("TỰ ĐÁNH GIÁ"), sheet("_ParScorer"), sheet("Bộ tiêu chí")] },
+          drop: new Set(["_ParScorer", "Bộ tiêu chí"]),
+        },
+      ],
+    );
+    expect(merged.snapshot.sheets.map((s) => s.name)).toEqual([
+      "Bộ tiêu chí",
+      "Tự đánh giá",
+      "TỰ ĐÁNH GIÁ (2)",
+    ]);
+    expect(merged.sources.get("TỰ ĐÁNH GIÁ (2)")).toEqual({ file: "so-y-te.xlsx", sheet: "TỰ ĐÁNH GIÁ" });
+    expect(merged.sources.get("Tự đánh giá")).toEqual({ file: "bo-tieu-chi.xlsx", sheet: "Tự đánh giá" });
+  });
+});
+
+describe("another version of the criteria set", () => {
+  const differs = (sheetName: string, cell: string) =>
+    makeIssue("max_differs", { sheet: sheetName, cell, criterion: "1.1" }, { actual: 3, max: 2 });
+
+  it("is reported once per file from 3 differing maxima", () => {
+    const sources = new Map([
+      ["A", { file: "/x/so-y-te.xlsx", sheet: "A" }],
+      ["B", { file: "/x/so-y-te.xlsx", sheet: "B" }],
+    ]);
+    const found = findCriteriaVersionIssues(
+      [differs("A", "C5"), differs("A", "C6"), differs("B", "C7")],
+      sources,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      code: "criteria_version_differs",
+      sheet: "A",
+      data: { count: 3, name: "so-y-te.xlsx" },
+    });
+  });
+
+  it("is not reported for 2 differing maxima", () => {
+    expect(findCriteriaVersionIssues([differs("A", "C5"), differs("A", "C6")], null)).toEqual([]);
+  });
+});
+
+describe("the printed ranking table", () => {
+  const result = (unit: string, index: number, errorCount = 0) =>
+    ({ unit, sheet: unit, group: "Khối xã", index, errorCount }) as unknown as UnitResult;
+  const group: GroupRanking = {
+    group: "Khối xã",
+    average: 85.412,
+    units: [
+      { unit: "Xã Tân Lập", rank: 1, band: "A", result: result("Xã Tân Lập", 90.0249) },
+      { unit: "Phường Ba Đình", rank: 2, band: "B", result: result("Phường Ba Đình", 80.8, 2) },
+    ],
+  };
+
+  it("shows the index with 2 decimals and a comma, aligned, and marks units with errors", () => {
+    expect(formatRankingTable([group], 2, "vi")).toEqual([
+      "Khối xã — bình quân 85,41 %",
+      "STT  Đơn vị              Chỉ số (%)  Xếp hạng  Xếp loại",
+      "───  ──────────────────  ──────────  ────────  ────────",
+      "  1  Xã Tân Lập               90,02         1  A",
+      "  2  Phường Ba Đình (*)       80,80         2  B",
+      "",
+      "(*) đơn vị có lỗi trong bảng điểm; xem báo cáo kiểm tra.",
+    ]);
+  });
+
+  it("shows 3 decimals when the settings say so", () => {
+    expect(formatRankingTable([group], 3, "en")[3]).toContain("90,025");
+  });
+});
