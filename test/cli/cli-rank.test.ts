@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { JsonResult } from "../../src/core/report/to-json-result";
 import { SETTINGS_SHEET } from "../../src/core/saved-settings";
+import { openXlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import { useTempDir } from "../node/temp-dir";
 import { sheetXml } from "../node/xlsx-parts";
@@ -114,6 +115,20 @@ describe("par-scorer rank", () => {
       province.snapshot.sheets.map((s) => s.name),
     ).flatMap((ws) => rankingRows(ws).map((r) => r.unit.value));
     expect(names).toEqual(expect.arrayContaining(province.units.map((u) => u.name)));
+  });
+
+  it("leaves every value of every sheet of the input identical in the output", async () => {
+    const province = buildProvinceWorkbook({ layout: "unitSheets", mistakes: true, units: 24 });
+    const file = await writeXlsx(tempDir(), "nguyen-ven.xlsx", province.snapshot);
+    const out = path.join(tempDir(), "nguyen-ven-ra.xlsx");
+    await runCli(["rank", file, "-o", out]);
+    const before = await (await openXlsxWorkbook(file)).read();
+    const after = await (await openXlsxWorkbook(out)).read();
+    for (const sheet of before.sheets) {
+      const same = after.sheets.find((s) => s.name === sheet.name);
+      expect(same?.values).toEqual(sheet.values);
+      expect(same?.merges).toEqual(sheet.merges);
+    }
   });
 
   it("never overwrites a person's sheet named like a ranking sheet", async () => {
