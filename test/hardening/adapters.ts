@@ -13,6 +13,7 @@ import { rankWorkbook } from "../../src/app/score-workbook";
 import { main } from "../../src/cli/main";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid";
 import type { WritePlan } from "../../src/core/model";
+import type { WorkbookPort } from "../../src/core/workbook-port";
 import { SETTINGS_SHEET } from "../../src/core/saved-settings";
 import { createOfficeWorkbook } from "../../src/excel/office-workbook";
 import { readWorksheet } from "../../src/node/read-worksheet";
@@ -23,6 +24,7 @@ import {
   createStandInWorkbook,
   dumpWorkbook,
   installExcelStandIn,
+  sheetOf,
 } from "../stand-in/excel-stand-in";
 
 // ── Comparing grids ─────────────────────────────────────────────────────────────────────────
@@ -176,6 +178,51 @@ export async function rankThroughOffice(host: StandInHost): Promise<OfficeRankRu
   const before = dumpWorkbook(host.workbook);
   const { plan } = await rankWorkbook(createOfficeWorkbook());
   return { before, after: dumpWorkbook(host.workbook), plan, workbook: host.workbook, host };
+}
+
+type ExcelRun = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The Office.js port whose write fails at its nth context.sync() (1-based), as Excel does when the
+ * connection drops or the workbook is closed. A small budget splits the write into many syncs.
+ */
+export function portFailingAtSync(
+  host: StandInHost,
+  n: number,
+  budget: number,
+): WorkbookPort & { syncs: () => number } {
+  const port = createOfficeWorkbook(budget);
+  let count = 0;
+  return {
+    syncs: () => count,
+    read: () => port.read(),
+    async write(plan, onProgress) {
+      const excel = (globalThis as unknown as { Excel: { run: ExcelRun } }).Excel;
+      const run = excel.run;
+      excel.run = (...args: unknown[]) => {
+        const batch = args[args.length - 1] as (ctx: { sync: () => Promise<void> }) => Promise<unknown>;
+        const wrapped = (ctx: { sync: () => Promise<void> }) => {
+          const sync = ctx.sync.bind(ctx);
+          ctx.sync = () => {
+            if (++count === n) host.failNextSync("GeneralException", "The connection to Excel was lost.");
+            return sync();
+          };
+          return batch(ctx);
+        };
+        return run(...args.slice(0, -1), wrapped);
+      };
+      try {
+        await port.write(plan, onProgress);
+      } finally {
+        excel.run = run;
+      }
+    },
+  };
+}
+
+/** The cells of PAR Scorer's sheets, copied (for comparing states). */
+export function rankingState(host: StandInHost, names: readonly string[]): unknown {
+  return structuredClone(names.map((name) => [name, sheetOf(host.workbook, name)?.cells ?? null]));
 }
 
 /** A sheet of a snapshot by name. */
