@@ -11,6 +11,7 @@ import { cellText, foldText, parseNumber } from "../text";
 import { type CodeEntry, resolveCodes } from "./code-tree";
 import { type ParsedCode, leadingCode, parseCode } from "./criterion-code";
 import type { Header } from "./header-band";
+import { isPlausiblePoints } from "./limits";
 import { parseLevels } from "./score-levels";
 
 const KINDS: Record<number, NodeKind> = { 1: "field", 2: "criterion", 3: "subCriterion" };
@@ -46,11 +47,10 @@ export function roleFromText(kindText: string, title: string): ScoringRole | nul
 
 /** A weight typed as 0.3, "0,3" or "30%". */
 function parseWeight(value: Parameters<typeof parseNumber>[0]): number | null {
-  if (typeof value === "string" && /%\s*$/.test(value)) {
-    const n = parseNumber(value.replace(/%\s*$/, ""));
-    return n === null ? null : n / 100;
-  }
-  return parseNumber(value);
+  const percent = typeof value === "string" && /%\s*$/.test(value);
+  const n = parseNumber(percent ? (value as string).replace(/%\s*$/, "") : value);
+  if (n === null || !isPlausiblePoints(n)) return null;
+  return percent ? n / 100 : n;
 }
 
 /** Reads a code-bearing row: from the code column, or from the start of the title without one. */
@@ -108,7 +108,7 @@ export function parseCriteriaSheet(
     const maxValue = at(row, maxCol);
     if (isTotalLabel(title) || isTotalLabel(codeText)) {
       const n = parseNumber(maxValue);
-      if (!totalRow) totalRow = { row, maxPoints: n === null ? null : toMicro(n) };
+      if (!totalRow) totalRow = { row, maxPoints: n === null || !isPlausiblePoints(n) ? null : toMicro(n) };
       continue;
     }
     const code = readRowCode(sheet, row, columns);
@@ -151,7 +151,8 @@ export function parseCriteriaSheet(
       return;
     }
     const maxValue = at(row, maxCol);
-    const max = parseNumber(maxValue);
+    const typedMax = parseNumber(maxValue);
+    const max = typedMax !== null && isPlausiblePoints(typedMax) ? typedMax : null;
     if (max === null && !isBlank(maxValue)) {
       issues.push(
         makeIssue("criteria_max_not_number", where(cellOf(row, maxCol), r.code), {

@@ -7,18 +7,20 @@ import type { CellValue } from "../grid";
 import type { AllowedLevels } from "../model";
 import { toMicro } from "../points";
 import { cellText, foldText, parseNumber } from "../text";
+import { isPlausiblePoints } from "./limits";
 
 export type LevelsReading = { levels: AllowedLevels | null; invalid: boolean };
 
 function readPart(part: string): number | null {
-  return parseNumber(foldText(part).replace(/\s*diem$/, ""));
+  const n = parseNumber(foldText(part).replace(/\s*diem$/, ""));
+  return n !== null && isPlausiblePoints(n) ? n : null;
 }
 
 /** Reads a levels cell; blank gives no levels, unreadable text gives `invalid`. */
 export function parseLevels(value: CellValue): LevelsReading {
   if (value === null) return { levels: null, invalid: false };
   if (typeof value === "number") {
-    return value > 0 && Number.isFinite(value)
+    return value > 0 && isPlausiblePoints(value)
       ? { levels: { kind: "step", step: toMicro(value) }, invalid: false }
       : { levels: null, invalid: true };
   }

@@ -14,6 +14,7 @@ import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from 
 import { romanValue } from "./criterion-code";
 import { isTotalLabel, readRowCode } from "./criteria-sheet";
 import type { Header } from "./header-band";
+import { isPlausiblePoints } from "./limits";
 import { findUnitName } from "./unit-name";
 
 const NOT_APPLICABLE = /^(khong ap dung|kad|k\.a\.d|n\/a|na|khong danh gia|kdg)$/;
@@ -123,6 +124,17 @@ function checkRows(
     const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
     const typed = parseNumber(cellAt(sheet.values, r.row, maxCol));
     if (!node || node.maxPoints === null || typed === null) continue;
+    // A maximum beyond any set (1e308) differs all the same; compare without converting it.
+    if (!isPlausiblePoints(typed)) {
+      issues.push(
+        makeIssue(
+          "max_differs",
+          { sheet: sheet.name, cell: toA1(r.row, maxCol), unit, criterion: node.code },
+          { actual: typed, max: fromMicro(node.maxPoints) },
+        ),
+      );
+      continue;
+    }
     if (toMicro(typed) !== node.maxPoints) {
       issues.push(
         makeIssue(
@@ -159,7 +171,7 @@ function checkParentTotals(
       const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
       if (!node || node.childIds.length === 0) continue;
       const typed = parseNumber(cellAt(sheet.values, r.row, col));
-      if (typed === null) continue;
+      if (typed === null || !isPlausiblePoints(typed)) continue;
       let sum = 0;
       let numbers = 0;
       let known = true;
@@ -168,7 +180,8 @@ function checkParentTotals(
         if (!child) continue;
         const v = cellAt(sheet.values, child.row, col);
         const n = parseNumber(v);
-        if (n !== null) {
+        if (n !== null && !isPlausiblePoints(n)) known = false;
+        else if (n !== null) {
           sum += toMicro(n);
           numbers++;
         } else if (!isBlank(v) && !isNotApplicableText(v)) known = false;

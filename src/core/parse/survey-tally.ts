@@ -14,6 +14,7 @@ import type { CriteriaSet, SurveyTally } from "../model";
 import { cellText, foldText, parseNumber } from "../text";
 import { parseCode } from "./criterion-code";
 import type { Header } from "./header-band";
+import { MAX_ANSWER_COUNT } from "./limits";
 
 /** Option columns of a header: the option key (as in the settings) by column. */
 export function findOptionColumns(header: Header, optionKeys: readonly string[]): Map<number, string> {
@@ -70,7 +71,7 @@ export function parseSurveyTally(
         continue;
       }
       const n = parseNumber(v);
-      if (n === null || n < 0 || !Number.isInteger(n)) {
+      if (n === null || n < 0 || !Number.isInteger(n) || n > MAX_ANSWER_COUNT) {
         issues.push(
           makeIssue(
             "survey_tally_invalid",

@@ -309,3 +309,23 @@ describe("criteria sheet: variants", () => {
     expect(criteria?.nodes["1.1"].title).toBe("1.1. Kế hoạch");
   });
 });
+
+describe("criteria sheet: numbers it cannot hold", () => {
+  it("reports a maximum of 1e308 at its cell instead of summing it", () => {
+    const { criteria, issues } = read([
+      HEADER,
+      ["I", "Chỉ đạo", null],
+      ["1.1", "Kế hoạch", 1e308],
+      ["1.2", "Báo cáo", 1],
+    ]);
+    expect(where(issues)).toEqual(["criteria_max_not_number@Bộ tiêu chí!C3"]);
+    expect(criteria?.nodes["1.1"].maxPoints).toBeNull();
+    expect(Number.isFinite(criteria?.maxPoints)).toBe(true);
+  });
+
+  it("accepts a large but plausible maximum", () => {
+    const { criteria, issues } = read([HEADER, ["I", "Chỉ đạo", 1000], ["1.1", "Kế hoạch", 1000]]);
+    expect(issues).toEqual([]);
+    expect(criteria?.maxPoints).toBe(1_000_000_000);
+  });
+});

@@ -22,3 +22,10 @@ describe("parseLevels: the Mức điểm column", () => {
     expect(parseLevels("bước 0")).toEqual({ levels: null, invalid: true });
   });
 });
+
+describe("parseLevels: numbers it cannot hold", () => {
+  it("flags a step of 1e308", () => {
+    expect(parseLevels(1e308)).toEqual({ levels: null, invalid: true });
+    expect(parseLevels("0; 1e308")).toEqual({ levels: null, invalid: true });
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * Bounds on numbers read from a workbook. Points are summed as integer micro-points, exact up to
+ * 2^53 (about 9·10^9 points), so a maximum such as 1e308 (a pasted serial, a runaway formula)
+ * cannot be held; no criteria set comes near a million points.
+ */
+
+/** Largest magnitude of a maximum or a score level, in points. */
+export const MAX_POINTS = 1_000_000;
+
+/** Largest answer count of a survey option. */
+export const MAX_ANSWER_COUNT = 10_000_000;
+
+/** True when a number of points can be held exactly. */
+export function isPlausiblePoints(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_POINTS;
+}
