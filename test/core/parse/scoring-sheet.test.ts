@@ -290,3 +290,35 @@ describe("unit sheet: numbering follows the criteria set", () => {
     expect(unit.rows.map((r) => r.criterionId)).toEqual(["I", "1.1", "1.2", "1.2.1", "1.2.2", "II", "2.1"]);
   });
 });
+
+describe("matrix sheet: three header rows", () => {
+  it("reads 'Điểm các đơn vị' above unit names above 'Tự chấm | Thẩm định'", () => {
+    const s = sheet(
+      "Tổng hợp",
+      [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm các đơn vị", null, null, null],
+        [null, null, null, "Sở Tư pháp", null, "Xã Tân Lập", null],
+        [null, null, null, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+        ["I", "Chỉ đạo", 2, 2, 2, 1, 1],
+        ["1.1", "Kế hoạch", 1, 1, 1, 0.5, 0.5],
+      ],
+      [
+        { top: 0, left: 0, bottom: 2, right: 0 },
+        { top: 0, left: 1, bottom: 2, right: 1 },
+        { top: 0, left: 2, bottom: 2, right: 2 },
+        { top: 0, left: 3, bottom: 0, right: 6 },
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 1, right: 6 },
+      ],
+    );
+    const header = findHeader(s)!;
+    expect([header.top, header.bottom, header.dataStart]).toEqual([0, 2, 4]);
+    const { units } = parseMatrixSheet(s, header, criteria());
+    expect(units.map((u) => [u.unit, u.nameCell])).toEqual([
+      ["Sở Tư pháp", "D2"],
+      ["Xã Tân Lập", "F2"],
+    ]);
+    expect(units[1].rows[1].appraisedScore).toEqual({ value: 0.5, cell: "G6" });
+  });
+});
