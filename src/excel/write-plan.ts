@@ -7,7 +7,7 @@
  * Strings are always written into cells formatted as text ("@") with the format set before the
  * value: Office.js would otherwise take "=…", "+…", "-…", "@…" as formulas and "1.1" as a number.
  */
-import type { CellValue } from "../core/grid";
+import { type CellValue, columnLetters } from "../core/grid";
 import type { CellStyle, SheetPatch, SheetPlan, WritePlan } from "../core/model";
 import { SETTINGS_SHEET, settingsSheetValues } from "../core/saved-settings";
 import type { ProgressListener } from "../core/workbook-port";
@@ -16,7 +16,6 @@ import { ExcelAdapterError } from "./host-errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
 import { MARKS_SHEET } from "./marks-sheet";
 import { blockToA1, rangeToA1 } from "./range-address";
-import { columnLetters } from "../core/grid";
 
 /** The number format that makes Excel keep a cell's text exactly as written. */
 export const TEXT_FORMAT = "@";
@@ -65,17 +64,10 @@ export function charactersToPoints(characters: number): number {
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
-const BORDER_EDGES = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideVertical",
-  "InsideHorizontal",
-] as const;
+type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
 
-/** Queues a style for a whole range. */
-export function applyStyle(range: Excel.Range, style: CellStyle): void {
+/** Queues a style for a whole range of `rows` × `cols` cells. */
+export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
   const format = range.format;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
@@ -86,7 +78,11 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.vAlign !== undefined) format.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.border) {
-    for (const edge of BORDER_EDGES) format.borders.getItem(edge).style = "Continuous";
+    // Inside borders only where the range has an inside: a single row has no inside horizontal.
+    const edges: BorderEdge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (cols > 1) edges.push("InsideVertical");
+    if (rows > 1) edges.push("InsideHorizontal");
+    for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
   }
 }
 
@@ -129,7 +125,8 @@ function sheetSteps(
     if (style && Object.keys(style).length > 0) {
       steps.push({
         bytes: 200,
-        queue: () => applyStyle(getSheet().getRange(blockToA1(patch.row, patch.col, rows, cols)), style),
+        queue: () =>
+          applyStyle(getSheet().getRange(blockToA1(patch.row, patch.col, rows, cols)), style, rows, cols),
       });
     }
   }
@@ -146,8 +143,9 @@ function sheetSteps(
       if (printSupported) {
         const layout = sheet.pageLayout;
         layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-        // One page wide; as many pages tall as the rows need.
-        if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // One page wide, as many pages tall as the rows need. Only the width is set: an explicit
+        // verticalFitToPages of 0 is not documented to mean "automatic" and could fail the batch.
+        if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
         const titles = plan.print.titleRows;
         if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
       }

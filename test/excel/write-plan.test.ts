@@ -162,7 +162,13 @@ describe("formats and layout", () => {
         hAlign: "Center",
         vAlign: "Center",
         wrap: true,
-        borders: { EdgeTop: "Continuous", EdgeBottom: "Continuous", InsideVertical: "Continuous" },
+        borders: {
+          EdgeTop: "Continuous",
+          EdgeBottom: "Continuous",
+          EdgeLeft: "Continuous",
+          EdgeRight: "Continuous",
+          InsideVertical: "Continuous",
+        },
       });
     }
   });
@@ -199,7 +205,7 @@ describe("formats and layout", () => {
     await createOfficeWorkbook().write(writePlan([printed]));
     expect(sheetOf(host.workbook, RANKING)!.pageLayout).toEqual({
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       printTitleRows: "$4:$5",
     });
   });
