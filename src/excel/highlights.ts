@@ -158,10 +158,12 @@ export async function highlightIssueCells(issues: readonly Issue[]): Promise<Hig
       const current = fillValue(loaded);
       // A cell still carrying an earlier mark keeps the fill it had before that mark.
       const before = earlier && sameColor(current, earlier.mark) ? earlier.previous : current;
-      sheets.get(t.sheet.toLowerCase())!.getRange(t.cell).format.fill.color = t.mark;
       records.push({ sheet: t.sheet, cell: t.cell, previous: before, mark: t.mark });
     }
 
+    // Order matters when Excel stops the batch half-way (a protected sheet): earlier marks are
+    // restored first, then the new record is saved, then cells are filled. Whatever is done
+    // stays consistent with the record, since a cell is only restored while it shows its mark.
     if (marksSheet || records.length > 0) {
       const sheet = marksSheet ?? collection.add(MARKS_SHEET);
       if (!marksSheet || marksSheet.visibility !== "VeryHidden") sheet.visibility = "VeryHidden";
@@ -173,6 +175,7 @@ export async function highlightIssueCells(issues: readonly Issue[]): Promise<Hig
         range.values = rows;
       }
     }
+    for (const r of records) sheets.get(r.sheet.toLowerCase())!.getRange(r.cell).format.fill.color = r.mark;
     await context.sync();
     return { marked: records.length, restored, missingSheets: [...missing] };
   });

@@ -174,6 +174,19 @@ function sheetSteps(
 
 const lower = (name: string): string => name.toLowerCase();
 
+/** A protected sheet (by name) or workbook structure (null) that the plan would have to change. */
+function protectedError(sheet: string | null): ExcelAdapterError {
+  return sheet
+    ? new ExcelAdapterError(
+        `Sheet "${sheet}" đang được bảo vệ nên PAR Scorer không ghi được. Hãy bỏ bảo vệ (Review > Unprotect Sheet) rồi chạy lại; chưa có gì bị thay đổi.`,
+        `Sheet "${sheet}" is protected, so PAR Scorer cannot write it. Unprotect it (Review > Unprotect Sheet) and run again; nothing was changed.`,
+      )
+    : new ExcelAdapterError(
+        "Cấu trúc bảng tính đang được bảo vệ nên không thêm hoặc xóa được sheet. Hãy bỏ bảo vệ (Review > Protect Workbook) rồi chạy lại; chưa có gì bị thay đổi.",
+        "The workbook structure is protected, so sheets cannot be added or deleted. Unprotect it (Review > Protect Workbook) and run again; nothing was changed.",
+      );
+}
+
 /** Writes the plan: planned sheets, deletions, settings. Nothing else in the workbook changes. */
 export async function writeOfficePlan(
   plan: WritePlan,
@@ -189,6 +202,7 @@ export async function writeOfficePlan(
     onProgress?.(0, "Đang kiểm tra các sheet hiện có…");
     const collection = context.workbook.worksheets;
     collection.load("items/name,items/visibility");
+    const bookProtection = context.workbook.protection.load("protected");
     await context.sync();
 
     const existing = new Map(collection.items.map((ws) => [lower(ws.name), ws]));
@@ -201,20 +215,31 @@ export async function writeOfficePlan(
         );
       }
     }
-    const replaced = plan.sheets.flatMap((sheet) => {
-      const ws = existing.get(lower(sheet.name));
-      return ws ? [ws] : [];
-    });
+    const planned = new Set(plan.sheets.map((s) => lower(s.name)));
+    const replaced = plan.sheets.flatMap((sheet) => existing.get(lower(sheet.name)) ?? []);
+    const deleted = plan.deleteSheets.flatMap((name) =>
+      planned.has(lower(name)) || reserved.has(lower(name)) ? [] : (existing.get(lower(name)) ?? []),
+    );
+    const settingsSheet = existing.get(lower(SETTINGS_SHEET)) ?? null;
+    const changesStructure =
+      replaced.length < plan.sheets.length ||
+      deleted.length > 0 ||
+      !settingsSheet ||
+      settingsSheet.visibility !== "VeryHidden";
+    if (changesStructure && bookProtection.protected) throw protectedError(null);
+
+    // Refuse before writing anything when a sheet to change is protected: Excel would stop the
+    // batch half-way, after earlier sheets were already cleared or deleted.
+    const touched = [...replaced, ...deleted, ...(settingsSheet ? [settingsSheet] : [])];
+    const protections = touched.map((ws) => ws.protection.load("protected"));
     const charts = replaced.map((ws) => ws.charts.load("items/name"));
-    if (charts.length > 0) await context.sync();
+    if (touched.length > 0) await context.sync();
+    const locked = touched.find((_, i) => protections[i].protected);
+    if (locked) throw protectedError(locked.name);
 
     onProgress?.(0.1, "Đang xóa nội dung cũ…");
     context.application.suspendApiCalculationUntilNextSync();
-    const planned = new Set(plan.sheets.map((s) => lower(s.name)));
-    for (const name of plan.deleteSheets) {
-      const ws = existing.get(lower(name));
-      if (ws && !planned.has(lower(name)) && !reserved.has(lower(name))) ws.delete();
-    }
+    for (const ws of deleted) ws.delete();
     // Clear in place rather than delete and re-add: the sheet keeps its position and tab colour,
     // and Excel can undo a clear (it cannot undo a deleted sheet).
     replaced.forEach((ws, i) => {
@@ -243,9 +268,8 @@ export async function writeOfficePlan(
     steps.push({
       bytes: jsonSize(settingsRows) + 200,
       queue: () => {
-        const found = existing.get(lower(SETTINGS_SHEET));
-        const settings = found ?? collection.add(SETTINGS_SHEET);
-        if (!found || found.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
+        const settings = settingsSheet ?? collection.add(SETTINGS_SHEET);
+        if (settingsSheet?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
         settings.getRange("A:A").clear("Contents");
         const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
         range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);

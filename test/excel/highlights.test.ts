@@ -143,6 +143,21 @@ describe("removing the marks", () => {
     expect(cellOf(host.workbook, SHEET, "B2")?.fill).toBeUndefined();
   });
 
+  it("a protected sheet stops the marking with AccessDenied and a later removal still restores every fill", async () => {
+    const wb = workbook();
+    wb.sheets.push(createStandInWorkbook({ sheets: [{ name: "Xã A", values: [["1.1", 3]] }] }).sheets[0]);
+    install(wb);
+    const before = structuredClone(wb.sheets.map((s) => s.cells));
+    sheetOf(host.workbook, "Xã A")!.protected = true;
+    const onProtected = makeIssue("score_above_max", { sheet: "Xã A", cell: "B1" }, { actual: 3, max: 1 });
+    await expect(highlightIssueCells([aboveMax, onProtected, notNumber])).rejects.toMatchObject({
+      code: "AccessDenied",
+    });
+    sheetOf(host.workbook, "Xã A")!.protected = false;
+    await clearIssueHighlights();
+    expect(host.workbook.sheets.slice(0, 2).map((s) => s.cells)).toEqual(before);
+  });
+
   it("a warning gets the warning fill, an error on the same cell wins", async () => {
     install();
     const warning = makeIssue("criteria_max_sum_mismatch", { sheet: SHEET, cell: "B4" }, { max: 1, sum: 2 });

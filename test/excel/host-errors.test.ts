@@ -1,4 +1,6 @@
 /** Host failures become clear Vietnamese (and English) sentences, from real runs on the stand-in. */
+import { makeIssue } from "../../src/core/issues";
+import { highlightIssueCells } from "../../src/excel/highlights";
 import { describeHostError, explainHostError, isPayloadTooLarge } from "../../src/excel/host-errors";
 import { createOfficeWorkbook } from "../../src/excel/office-workbook";
 import {
@@ -38,10 +40,11 @@ async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
   );
 }
 
-it("a protected sheet (AccessDenied) asks to unprotect it", async () => {
+it("a protected sheet (AccessDenied from Excel, here when marking issues on it) asks to unprotect it", async () => {
   install();
-  sheetOf(host.workbook, "Xếp hạng")!.protected = true;
-  const error = await failureOf(() => createOfficeWorkbook().write(rankingPlan));
+  sheetOf(host.workbook, "Sở")!.protected = true;
+  const issue = makeIssue("score_not_number", { sheet: "Sở", cell: "A1" }, { input: "x" });
+  const error = await failureOf(() => highlightIssueCells([issue]));
   expect(describeHostError(error, "vi")).toBe(
     "Bảng tính hoặc sheet đang được bảo vệ (Protect), hoặc bạn không có quyền sửa. Hãy bỏ bảo vệ (Review > Unprotect) rồi thử lại. (mã lỗi: AccessDenied)",
   );

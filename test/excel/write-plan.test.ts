@@ -345,6 +345,52 @@ describe("replacing, deleting, settings", () => {
     expect(dumpWorkbook(host.workbook)).toEqual(before);
   });
 
+  it("refuses, naming it, a protected sheet it would rewrite, before changing anything", async () => {
+    install(earlier);
+    sheetOf(host.workbook, RANKING)!.protected = true;
+    const before = dumpWorkbook(host.workbook);
+    const plan = writePlan(
+      [sheetPlan({ name: RANKING, replaces: true, patches: [{ row: 0, col: 0, values: [["MỚI"]] }] })],
+      {
+        deleteSheets: ["Xếp hạng - Khối huyện"],
+      },
+    );
+    const failure = await createOfficeWorkbook()
+      .write(plan)
+      .catch((e: unknown) => e);
+    expect(describeHostError(failure, "vi")).toBe(
+      `Sheet "${RANKING}" đang được bảo vệ nên PAR Scorer không ghi được. Hãy bỏ bảo vệ (Review > Unprotect Sheet) rồi chạy lại; chưa có gì bị thay đổi.`,
+    );
+    expect(dumpWorkbook(host.workbook)).toEqual(before);
+  });
+
+  it("refuses when the workbook structure is protected and sheets must be added, before changing anything", async () => {
+    install(earlier);
+    host.workbook.structureProtected = true;
+    const before = dumpWorkbook(host.workbook);
+    const failure = await createOfficeWorkbook()
+      .write(writePlan([sheetPlan({ name: "Xếp hạng - Khối xã" })]))
+      .catch((e: unknown) => e);
+    expect(describeHostError(failure, "en")).toContain("The workbook structure is protected");
+    expect(dumpWorkbook(host.workbook)).toEqual(before);
+  });
+
+  it("rewrites its sheets in a structure-protected workbook when no sheet must be added or deleted", async () => {
+    install({
+      sheets: [
+        ...earlier.sheets,
+        { name: SETTINGS_SHEET, values: [[SETTINGS_MARKER], ["{}"]], visibility: "veryHidden" },
+      ],
+    });
+    host.workbook.structureProtected = true;
+    await createOfficeWorkbook().write(
+      writePlan([
+        sheetPlan({ name: RANKING, replaces: true, patches: [{ row: 0, col: 0, values: [["MỚI"]] }] }),
+      ]),
+    );
+    expect(cellOf(host.workbook, RANKING, "A1")?.value).toBe("MỚI");
+  });
+
   it("deletes the sheets listed in deleteSheets, and only those", async () => {
     install(earlier);
     await createOfficeWorkbook().write(

@@ -19,7 +19,8 @@
  *   `resetStats()`, `failNextSync(code, message)`, `cellEditMode` (true: a run without
  *   delayForCellEdit fails with InvalidOperationInCellEditMode), `payloadLimitBytes`
  *   (default 5 MB, as Excel on the web), `uninstall()`.
- * - A sheet with `protected: true` refuses writes with AccessDenied.
+ * - A sheet with `protected: true` refuses writes with AccessDenied; a workbook with
+ *   `structureProtected: true` refuses adding, deleting, renaming and hiding sheets.
  * - insertWorksheetsFromBase64 decodes with `options.decodeWorkbook`, by default base64 of a
  *   WorkbookSnapshot's JSON (see `encodeSnapshotBase64`).
  *
@@ -101,6 +102,8 @@ export type StandInSheet = {
 
 export type StandInWorkbook = {
   sheets: StandInSheet[];
+  /** Review > Protect Workbook: sheets cannot be added, deleted, renamed or hidden. */
+  structureProtected?: boolean;
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
 };
@@ -506,6 +509,29 @@ function assertWritable(sheet: StandInSheet): void {
   }
 }
 
+/** worksheet.protection / workbook.protection: only `protected` is modelled. */
+class ProtectionHandle extends Handle {
+  constructor(
+    ctx: StandInContext,
+    private readonly isProtected: () => boolean,
+  ) {
+    super(ctx);
+  }
+  protected readProp(name: string): unknown {
+    if (name === "protected") return this.isProtected();
+    throw invalidArgument(`stand-in: protection.${name} is not modelled`);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+function assertStructureEditable(workbook: StandInWorkbook): void {
+  if (workbook.structureProtected) {
+    throw new StandInError("AccessDenied", "The workbook structure is protected.");
+  }
+}
+
 // ── Workbook, application, worksheets ───────────────────────────────────────────────────────
 
 class ApplicationHandle extends Handle {
@@ -528,6 +554,11 @@ class WorkbookHandle extends Handle {
     this.worksheets = new WorksheetCollectionHandle(ctx);
     this.application = new ApplicationHandle(ctx);
   }
+  get protection(): ProtectionHandle {
+    const workbook = this.ctx.host.workbook;
+    return new ProtectionHandle(this.ctx, () => workbook.structureProtected === true);
+  }
+
   protected readProp(name: string): unknown {
     if (name === "name") return "Workbook.xlsx";
     throw invalidArgument(`stand-in: workbook.${name} is not modelled`);
@@ -546,6 +577,7 @@ class WorkbookHandle extends Handle {
       } catch {
         throw invalidArgument("The file is not a valid workbook.");
       }
+      assertStructureEditable(host.workbook);
       const wanted = options?.sheetNamesToInsert;
       const incoming = createStandInWorkbook(snapshot).sheets.filter(
         (s) => !wanted || wanted.includes(s.name),
@@ -645,6 +677,7 @@ class WorksheetCollectionHandle extends Handle {
         if (!workbook.sheets.some((s) => s.name.toLowerCase() === candidate.toLowerCase()))
           sheetName = candidate;
       }
+      assertStructureEditable(workbook);
       validateSheetName(workbook, sheetName);
       created = createStandInSheet(sheetName);
       workbook.sheets.push(created);
@@ -714,6 +747,7 @@ class WorksheetHandle extends Handle {
   set name(value: string) {
     this.write({ name: value }, () => {
       const sheet = this.target();
+      assertStructureEditable(this.ctx.host.workbook);
       validateSheetName(this.ctx.host.workbook, value, sheet);
       const workbook = this.ctx.host.workbook;
       if (workbook.activeSheet === sheet.name) workbook.activeSheet = value;
@@ -730,6 +764,7 @@ class WorksheetHandle extends Handle {
       const workbook = this.ctx.host.workbook;
       if (!["Visible", "Hidden", "VeryHidden"].includes(value))
         throw invalidArgument(`bad visibility ${value}`);
+      if (value !== sheet.visibility) assertStructureEditable(workbook);
       if (value !== "Visible") {
         const visible = workbook.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
         if (visible.length === 0)
@@ -800,6 +835,10 @@ class WorksheetHandle extends Handle {
     };
   }
 
+  get protection(): ProtectionHandle {
+    return new ProtectionHandle(this.ctx, () => this.target().protected);
+  }
+
   get pageLayout(): PageLayoutHandle {
     return new PageLayoutHandle(this.ctx, () => this.target());
   }
@@ -822,6 +861,7 @@ class WorksheetHandle extends Handle {
     this.write({ delete: true }, () => {
       const sheet = this.target();
       const workbook = this.ctx.host.workbook;
+      assertStructureEditable(workbook);
       assertWritable(sheet);
       const visibleRest = workbook.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
       if (visibleRest.length === 0)
