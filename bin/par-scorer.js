@@ -12,6 +12,11 @@ if (!fs.existsSync(entry)) {
   );
   process.exitCode = 3;
 } else {
+  // A reader that stops early (`par-scorer rank … | head`) is not an error.
+  process.stdout.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   require(entry)
     .main(process.argv.slice(2))
     .then((code) => {
