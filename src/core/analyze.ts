@@ -15,6 +15,7 @@ import type {
 } from "./model";
 import { parseWorkbook } from "./parse/parse-workbook";
 import { evaluateUnits } from "./evaluate/evaluate-units";
+import { findAssessmentYear } from "./find-year";
 import { rankUnits } from "./rank/rank-units";
 import { planRankingSheets } from "./render/plan-ranking-sheets";
 import { readSavedState } from "./saved-settings";
@@ -32,6 +33,8 @@ export type Analysis = {
   issues: Issue[];
   /** Sheets PAR Scorer wrote earlier, as saved in the workbook. */
   generatedSheets: string[];
+  /** Year shown in the ranking titles: settings.year, else the "năm 20xx" of the sheets' titles. */
+  year: number | null;
 };
 
 /**
@@ -77,6 +80,7 @@ export function analyzeWorkbook(
     groups,
     issues,
     generatedSheets: resolved.generatedSheets,
+    year: settings.year ?? findAssessmentYear(snapshot, parsed.parsed.layout),
   };
 }
 

@@ -261,6 +261,8 @@ export type SheetPlan = {
   /** Widths in characters, by column from A. */
   columnWidths: number[];
   freezeRows: number;
+  /** Heights in points of rows that need more than one line (wrapped headers). */
+  rowHeights?: { row: number; height: number }[];
   print: { landscape: boolean; fitToWidth: boolean; titleRows: { first: number; last: number } | null };
   bands: BandFormat[];
   chart: ChartPlan | null;

@@ -60,6 +60,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
   sheet.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
+  for (const { row, height } of sheet.rowHeights ?? []) ws.getRow(row + 1).height = height;
   if (sheet.freezeRows > 0) {
     ws.views = [
       { state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` },

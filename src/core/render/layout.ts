@@ -13,6 +13,8 @@ export const TITLE_ROW = 0;
 export const SUBTITLE_ROW = 1;
 export const HEADER_ROW = 3;
 export const FIRST_DATA_ROW = 4;
+/** Height in points of the header row: four lines of wrapped 11-point text. */
+export const HEADER_ROW_HEIGHT = 62;
 
 /** The ranking title, with the year when settings.year is set. */
 export function rankingTitle(year: number | null): string {

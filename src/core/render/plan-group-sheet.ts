@@ -18,6 +18,7 @@ import {
   fieldHeader,
   FIRST_DATA_ROW,
   HEADER_ROW,
+  HEADER_ROW_HEIGHT,
   HEADER_STYLE,
   INTEGER_FORMAT,
   rankingTitle,
@@ -133,6 +134,8 @@ export function planGroupSheet(
     ],
     columnWidths: [6, 34, ...fieldIds.map(() => 14), 11, 12, 11, 9, 9, 28],
     freezeRows: FIRST_DATA_ROW,
+    // Field headers wrap over up to four lines in their 14-character columns.
+    rowHeights: [{ row: HEADER_ROW, height: HEADER_ROW_HEIGHT }],
     print: { landscape: true, fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
     bands:
       rows.length === 0

@@ -15,17 +15,19 @@ import { createSheetNamer } from "./sheet-names";
 export function planRankingSheets(analysis: Analysis, existingSheetNames: string[]): WritePlan {
   const nameSheet = createSheetNamer(existingSheetNames, analysis.generatedSheets);
   const groups = analysis.groups;
+  // Titles show the year found in the workbook when the settings name none; it is not saved.
+  const display = { ...analysis.settings, year: analysis.year };
   const summaryName = groups.length > 1 ? nameSheet(SUMMARY_SHEET_NAME) : null;
   const groupSheets: SheetPlan[] = groups.map((ranking) => {
     const { name, replaces } = nameSheet(`${RANKING_SHEET_PREFIX}${ranking.group}`);
-    return planGroupSheet(ranking, analysis.criteria, analysis.settings, name, replaces);
+    return planGroupSheet(ranking, analysis.criteria, display, name, replaces);
   });
   const sheets = summaryName
     ? [
         planSummarySheet(
           groups,
           groupSheets.map((s) => s.name),
-          analysis.settings,
+          display,
           summaryName.name,
           summaryName.replaces,
         ),

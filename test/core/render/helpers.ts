@@ -23,6 +23,7 @@ export function analysisOf(
     groups: rankUnits(results, settings),
     issues,
     generatedSheets,
+    year: settings.year,
   };
 }
 
