@@ -3,7 +3,7 @@
 # online `office-addin-manifest validate` needs a service that CI cannot reach). Fails loudly
 # when xmllint or the shared validator is missing: a skipped check must never look like a pass.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "${BASH_SOURCE[0]%/*}/.."
 validator=../shared/tools/validate-manifest
 if ! command -v xmllint >/dev/null 2>&1; then
   echo "validate-manifest: xmllint không có / is missing — apt-get install -y libxml2-utils" >&2

@@ -6,7 +6,7 @@
  * declared size, the requirement set the code assumes, and the initial bundle's size budget.
  * Reads dist/ as `npm run build` leaves it (builds it when missing).
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { gzipSync } from "zlib";
@@ -95,6 +95,25 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 const distPath = (url: string): string => join(DIST, url.slice(ORIGIN.length));
 
 const manifest = parse(MANIFEST_TEXT);
+
+describe("npm run validate", () => {
+  it("passes the manifest through the schema validator", () => {
+    const run = spawnSync("/bin/bash", [join(ROOT, "scripts/validate-manifest.sh")], { encoding: "utf8" });
+    expect({ status: run.status, out: run.stdout + run.stderr }).toEqual({
+      status: 0,
+      out: expect.stringContaining("manifest.xml validates"),
+    });
+  });
+
+  it("fails loudly, never silently passes, when xmllint is missing", () => {
+    const run = spawnSync("/bin/bash", [join(ROOT, "scripts/validate-manifest.sh")], {
+      encoding: "utf8",
+      env: { PATH: "/nonexistent" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("xmllint");
+  });
+});
 
 describe("URLs", () => {
   it("every URL is on the dev server's origin and reaches a file the build emitted", () => {
