@@ -3,7 +3,8 @@
 # online `office-addin-manifest validate` needs a service that CI cannot reach). Fails loudly
 # when xmllint or the shared validator is missing: a skipped check must never look like a pass.
 set -euo pipefail
-cd "${BASH_SOURCE[0]%/*}/.."
+# The repository root, without external commands (the script must run with a bare PATH).
+case "${BASH_SOURCE[0]}" in */*) cd "${BASH_SOURCE[0]%/*}/.." ;; *) cd .. ;; esac
 validator=../shared/tools/validate-manifest
 if ! command -v xmllint >/dev/null 2>&1; then
   echo "validate-manifest: xmllint không có / is missing — apt-get install -y libxml2-utils" >&2
