@@ -83,6 +83,37 @@ describe("deferred reads, as in Office.js", () => {
   });
 });
 
+describe("null objects and merges, as in Excel", () => {
+  it("a call on a null object fails at sync instead of doing nothing", async () => {
+    install();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("Không có").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
+  it("merging keeps only the top-left value, as Excel does", async () => {
+    install();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Tiêu chí").getRange("A2:B2").merge(false);
+    });
+    expect(cellOf(host.workbook, "Tiêu chí", "A2")?.value).toBe("1.1");
+    expect(cellOf(host.workbook, "Tiêu chí", "B2")?.value).toBeNull();
+    expect(sheetOf(host.workbook, "Tiêu chí")?.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it("a values array of the wrong shape fails with InvalidArgument", async () => {
+    install();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Tiêu chí").getRange("A1:B1").values = [["x"]];
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
 describe("Excel's coercion of typed text", () => {
   async function enter(text: string, numberFormat?: string): Promise<void> {
     await Excel.run(async (context) => {
