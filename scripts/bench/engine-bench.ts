@@ -1,0 +1,74 @@
+/**
+ * Engine benchmark: parse + validate + compute + rank (analyzeWorkbook) on big and small
+ * workbooks, median of a few runs after a warm-up, with the time of each stage and the memory.
+ */
+import { analyzeWorkbook, planRanking, resolveSettings } from "../../src/core/analyze";
+import { evaluateUnits } from "../../src/core/evaluate/evaluate-units";
+import { parseWorkbook } from "../../src/core/parse/parse-workbook";
+import { rankUnits } from "../../src/core/rank/rank-units";
+import { buildBenchWorkbook } from "./bench-workbooks";
+import { MB, collectGarbage, median, timed } from "./measure";
+
+export type EngineResult = {
+  label: string;
+  units: number;
+  leaves: number;
+  layout: "unitSheets" | "matrix";
+  cells: number;
+  /** analyzeWorkbook, median, ms. */
+  analyzeMs: number;
+  /** Median ms per stage: parse (with validation of the layout), evaluate (judge and compute), rank; and planRanking. */
+  stages: { parse: number; evaluate: number; rank: number; plan: number };
+  /** Heap allocated by one analyzeWorkbook (before collection), MB. */
+  heapDeltaMb: number;
+  /** Resident memory right after one analyzeWorkbook (before collection) above that before it, MB. */
+  rssDeltaMb: number;
+  issues: number;
+};
+
+/** Times one workbook size: `runs` runs after one warm-up. */
+export function benchEngine(
+  units: number,
+  leaves: number,
+  layout: "unitSheets" | "matrix",
+  runs = 5,
+): EngineResult {
+  const { snapshot, cells } = buildBenchWorkbook(units, leaves, layout);
+  analyzeWorkbook(snapshot); // warm-up: JIT and zod schemas
+
+  collectGarbage();
+  const before = process.memoryUsage();
+  const first = analyzeWorkbook(snapshot);
+  const after = process.memoryUsage();
+  const heapDeltaMb = (after.heapUsed - before.heapUsed) / MB;
+  const rssDeltaMb = (after.rss - before.rss) / MB;
+
+  const total: number[] = [];
+  const parse: number[] = [];
+  const evaluate: number[] = [];
+  const rank: number[] = [];
+  const plan: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    total.push(timed(() => analyzeWorkbook(snapshot)).ms);
+    const resolved = resolveSettings(snapshot);
+    const p = timed(() => parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets));
+    const e = timed(() => evaluateUnits(p.value.parsed, resolved.settings));
+    const r = timed(() => rankUnits(e.value.results, resolved.settings));
+    parse.push(p.ms);
+    evaluate.push(e.ms);
+    rank.push(r.ms);
+    plan.push(timed(() => planRanking(first, snapshot)).ms);
+  }
+  return {
+    label: `${units} × ${leaves} (${layout === "matrix" ? "matrix" : "unit sheets"})`,
+    units,
+    leaves,
+    layout,
+    cells,
+    analyzeMs: median(total),
+    stages: { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
+    heapDeltaMb,
+    rssDeltaMb,
+    issues: first.issues.length,
+  };
+}
