@@ -11,10 +11,12 @@ import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve, sep } from "path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
+import type { WorkbookSnapshot } from "../../src/core/grid";
 
 export const ROOT = resolve(__dirname, "../..");
 export const CHROMIUM = "/usr/bin/chromium";
-const DIST = join(ROOT, "dist");
+/** The built add-in (PAR_TASKPANE_DIST points elsewhere, e.g. a build in a temporary folder). */
+const DIST = process.env.PAR_TASKPANE_DIST ?? join(ROOT, "dist");
 const OFFICE_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
@@ -52,6 +54,7 @@ export function requireChromium(): void {
 /** Builds the task pane with webpack unless dist/taskpane.html is already there. */
 export function ensureTaskpaneBuilt(): void {
   if (existsSync(join(DIST, "taskpane.html"))) return;
+  if (process.env.PAR_TASKPANE_DIST) throw new Error(`no taskpane.html in PAR_TASKPANE_DIST=${DIST}`);
   execFileSync(
     process.execPath,
     [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production"],
@@ -150,3 +153,110 @@ export function writeTemp(name: string, text: string): string {
 }
 
 export { DIST };
+
+/** Bundles the stand-in (test/browser/stand-in-entry.ts) for the browser; returns the script's text. */
+export async function bundleStandIn(): Promise<string> {
+  // Loaded lazily: only the browser harness needs webpack in-process.
+  const webpack = (await import("webpack")).default;
+  const out = mkdtempSync(join(tmpdir(), "par-stand-in-"));
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: "web",
+    entry: join(ROOT, "test/browser/stand-in-entry.ts"),
+    output: { path: out, filename: "stand-in.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") },
+        },
+      ],
+    },
+  });
+  await new Promise<void>((ok, fail) =>
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error) fail(error);
+      else if (stats?.hasErrors()) fail(new Error(stats.toString("errors-only")));
+      else ok();
+    }),
+  );
+  const text = readFileSync(join(out, "stand-in.js"), "utf8");
+  rmSync(out, { recursive: true, force: true });
+  return text;
+}
+
+export type PaneOptions = {
+  snapshot: WorkbookSnapshot;
+  /** Office's display language (default vi-VN). */
+  displayLanguage?: string;
+  /** ExcelApi version the stand-in supports (default 1.18). */
+  apiVersion?: string;
+  /** Viewport width in CSS pixels: task panes are 320–360 wide. */
+  width?: number;
+  height?: number;
+};
+
+export type OpenPane = {
+  page: Page;
+  errors: string[];
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens dist/taskpane.html in Chromium over the stand-in: the page is served as built, with the
+ * stand-in's script inserted right after office.js, before the task pane's own bundle runs.
+ */
+export async function openTaskpane(options: PaneOptions, standIn: string): Promise<OpenPane> {
+  ensureTaskpaneBuilt();
+  const server = await serveDirectory(DIST);
+  const browser = await launchBrowser(options.width ?? 340, options.height ?? 900);
+  const { context } = browser;
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const officeTag = /<script[^>]*appsforoffice\.microsoft\.com[^>]*><\/script>/;
+  if (!officeTag.test(html))
+    throw new Error("dist/taskpane.html does not load office.js from Microsoft's CDN");
+  // The pane's own scripts are loaded by the stand-in once Office and Excel are in place.
+  const appScripts: string[] = [];
+  const patched = html
+    .replace(/<script\b[^>]*\bsrc="?([^" >]+)"?[^>]*><\/script>/g, (tag, src: string) => {
+      if (src.includes("appsforoffice.microsoft.com")) return tag;
+      appScripts.push(src);
+      return "";
+    })
+    .replace(officeTag, (tag) => `${tag}<script src="/__stand-in.js"></script>`);
+  if (appScripts.length === 0) throw new Error("dist/taskpane.html loads no script of its own");
+  await context.route(`${server.origin}/__stand-in.js`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: standIn }),
+  );
+  await context.route(new RegExp(`^${server.origin}/(taskpane\\.html)?(\\?.*)?$`), (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: patched }),
+  );
+  await context.addInitScript(
+    ({ snapshot, opts, scripts }) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__PAR_WORKBOOK__ = snapshot;
+      w.__PAR_OPTIONS__ = opts;
+      w.__PAR_APP_SCRIPTS__ = scripts;
+    },
+    {
+      scripts: appScripts,
+      snapshot: options.snapshot,
+      opts: { displayLanguage: options.displayLanguage ?? "vi-VN", apiVersion: options.apiVersion ?? "1.18" },
+    },
+  );
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`${server.origin}/taskpane.html`);
+  return {
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

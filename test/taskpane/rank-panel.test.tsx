@@ -47,7 +47,7 @@ describe("Xếp hạng: ranking writes the sheets and sums them up", () => {
     await waitUntilIdle(fake, 2);
     const expected = analyzeWorkbook(book.snapshot);
     for (const group of expected.groups) {
-      const card = await screen.findByRole("article", { name: `Khối ${group.group}` });
+      const card = await screen.findByRole("article", { name: group.group });
       expect(
         within(card).getByText(`Bình quân: ${formatDecimalVi(group.average!, 2)} %`),
       ).toBeInTheDocument();
@@ -80,7 +80,7 @@ describe("Xếp hạng: ranking writes the sheets and sums them up", () => {
     expect(saved.scoreSource).toBe("self");
     const expected = analyzeWorkbook(book.snapshot, { decimals: 3, scoreSource: "self" });
     const group = expected.groups[0];
-    const card = await screen.findByRole("article", { name: `Khối ${group.group}` });
+    const card = await screen.findByRole("article", { name: group.group });
     expect(within(card).getByText(`Bình quân: ${formatDecimalVi(group.average!, 3)} %`)).toBeInTheDocument();
   });
 

@@ -79,7 +79,7 @@ export const en: Record<MessageId, string> = {
 
   "rank.settings": "Ranking settings",
   "rank.scoreSource": "Score used",
-  "rank.scoreSource.appraised": "Appraised score when present, else self-score",
+  "rank.scoreSource.appraised": "Appraised if present, else self-score",
   "rank.scoreSource.self": "Self-score",
   "rank.notApplicable": "Criteria not applicable",
   "rank.notApplicable.exclude": "Remove from the maximum",
@@ -99,7 +99,7 @@ export const en: Record<MessageId, string> = {
   "rank.run": "Rank and write the results",
   "rank.done": "Wrote {count} ranking sheets.",
   "rank.summary": "Results by group",
-  "rank.group": "Group {group}",
+  "rank.group": "{group}",
   "rank.average": "Average: {value}",
   "rank.top": "Highest",
   "rank.bottom": "Lowest",

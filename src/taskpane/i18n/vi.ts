@@ -77,7 +77,7 @@ export const vi = {
 
   "rank.settings": "Cài đặt xếp hạng",
   "rank.scoreSource": "Điểm dùng để xếp hạng",
-  "rank.scoreSource.appraised": "Điểm thẩm định (nếu có), nếu không thì tự đánh giá",
+  "rank.scoreSource.appraised": "Thẩm định (nếu có), không thì tự chấm",
   "rank.scoreSource.self": "Điểm tự đánh giá",
   "rank.notApplicable": "Tiêu chí không áp dụng",
   "rank.notApplicable.exclude": "Trừ khỏi điểm tối đa",
@@ -97,7 +97,7 @@ export const vi = {
   "rank.run": "Xếp hạng và ghi kết quả",
   "rank.done": "Đã ghi {count} sheet xếp hạng.",
   "rank.summary": "Kết quả theo khối",
-  "rank.group": "Khối {group}",
+  "rank.group": "{group}",
   "rank.average": "Bình quân: {value}",
   "rank.top": "Cao nhất",
   "rank.bottom": "Thấp nhất",

@@ -36,5 +36,8 @@ export const useAppShellStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     minWidth: 0,
+    // Fields, selects and inputs size to their content by default; in a 320 px pane they must
+    // shrink to the column instead (a long option is cut, the pane never scrolls sideways).
+    "& .fui-Field, & .fui-Select, & .fui-Input, & select, & input": { minWidth: 0, maxWidth: "100%" },
   },
 });

@@ -32,6 +32,7 @@ export const useCheckPanelStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     color: tokens.colorBrandForeground1,
   },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   message: { minWidth: 0, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
   groupHeader: { overflowWrap: "anywhere" },
 });

@@ -151,6 +151,7 @@ function IssueGroups(props: { groups: IssueGroup[]; onPick: PickIssue }) {
                   >
                     <span className={styles.cell}>{issue.cell ?? "—"}</span>
                     <Badge
+                      className={styles.badge}
                       size="small"
                       color={issue.severity === "error" ? "danger" : "warning"}
                       appearance="tint"

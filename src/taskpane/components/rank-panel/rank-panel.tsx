@@ -76,6 +76,7 @@ export function RankPanel() {
           <Field label={t("rank.year")}>
             <Input
               inputMode="numeric"
+              placeholder={state.detectedYear === null ? undefined : String(state.detectedYear)}
               value={draft.year}
               onChange={(_e, d) => state.update({ year: d.value })}
             />

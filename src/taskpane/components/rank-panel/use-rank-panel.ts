@@ -111,5 +111,19 @@ export function useRankPanel() {
     await session.run(() => host.goTo(sheet, null));
   }
 
-  return { draft, update, pickBandsGroup, groups, problem, busy: session.busy, outcome, rank, openSheet };
+  /** The year the engine found in the sheets' titles, shown when none is set. */
+  const detectedYear = session.analysis?.year ?? null;
+
+  return {
+    draft,
+    update,
+    pickBandsGroup,
+    groups,
+    detectedYear,
+    problem,
+    busy: session.busy,
+    outcome,
+    rank,
+    openSheet,
+  };
 }
