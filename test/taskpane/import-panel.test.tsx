@@ -21,7 +21,7 @@ describe("Nhập file đơn vị", () => {
       importCandidates: [{ file: "so-y-te.xlsx", sheet: "Sở Y tế", exists: false }],
     });
     await user.click(screen.getByRole("tab", { name: "Nhập file" }));
-    await user.upload(screen.getByLabelText("Chọn file .xlsx"), [xlsx("so-y-te.xlsx")]);
+    await user.upload(screen.getByLabelText("Chọn file .xlsx…"), [xlsx("so-y-te.xlsx")]);
     await waitFor(() => expect(fake.importWorkbooks).toHaveBeenCalledTimes(1));
     expect(fake.inspectImport.mock.calls[0][0]).toEqual([{ name: "so-y-te.xlsx", base64: "UEsDBA==" }]);
     expect(fake.importWorkbooks.mock.calls[0][1]).toBe(false);
@@ -33,7 +33,7 @@ describe("Nhập file đơn vị", () => {
       importCandidates: [{ file: "a.xlsx", sheet: book.units[0].sheet, exists: true }],
     });
     await user.click(screen.getByRole("tab", { name: "Nhập file" }));
-    await user.upload(screen.getByLabelText("Chọn file .xlsx"), [xlsx("a.xlsx")]);
+    await user.upload(screen.getByLabelText("Chọn file .xlsx…"), [xlsx("a.xlsx")]);
     const dialog = await screen.findByRole("alertdialog", { name: "Thay thế bảng điểm đã có?" });
     expect(dialog).toHaveTextContent(book.units[0].sheet);
     expect(fake.importWorkbooks).not.toHaveBeenCalled();
@@ -46,7 +46,7 @@ describe("Nhập file đơn vị", () => {
       importCandidates: [{ file: "a.xlsx", sheet: book.units[0].sheet, exists: true }],
     });
     await user.click(screen.getByRole("tab", { name: "Nhập file" }));
-    await user.upload(screen.getByLabelText("Chọn file .xlsx"), [xlsx("a.xlsx")]);
+    await user.upload(screen.getByLabelText("Chọn file .xlsx…"), [xlsx("a.xlsx")]);
     await user.click(await screen.findByRole("button", { name: "Giữ nguyên" }));
     await waitFor(() => expect(fake.importWorkbooks).toHaveBeenCalledWith(expect.any(Array), false));
     expect(await screen.findByText(`Giữ nguyên 1 sheet đã có: ${book.units[0].sheet}`)).toBeInTheDocument();

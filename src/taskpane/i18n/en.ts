@@ -129,7 +129,7 @@ export const en: Record<MessageId, string> = {
   "import.title": "Import units' score workbooks",
   "import.hint":
     "Pick one or more .xlsx files sent by units; their scoring sheets are copied into this workbook.",
-  "import.pick": "Pick .xlsx files",
+  "import.pick": "Pick .xlsx files…",
   "import.reading": "Reading the files…",
   "import.done": "Imported {count} sheets: {names}",
   "import.skipped": "Kept {count} existing sheets: {names}",

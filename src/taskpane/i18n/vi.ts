@@ -127,7 +127,7 @@ export const vi = {
   "import.title": "Nhập bảng điểm của đơn vị",
   "import.hint":
     "Chọn một hoặc nhiều file .xlsx do đơn vị gửi; các sheet chấm điểm được chép vào bảng tính này.",
-  "import.pick": "Chọn file .xlsx",
+  "import.pick": "Chọn file .xlsx…",
   "import.reading": "Đang đọc file…",
   "import.done": "Đã nhập {count} sheet: {names}",
   "import.skipped": "Giữ nguyên {count} sheet đã có: {names}",

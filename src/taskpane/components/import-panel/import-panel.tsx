@@ -6,12 +6,12 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Label,
   MessageBar,
   MessageBarBody,
   Text,
   useId,
 } from "@fluentui/react-components";
+import { useRef } from "react";
 import { useI18n } from "../../i18n/i18n-context";
 import { useImportPanelStyles } from "./import-panel.styles";
 import { useImportPanel } from "./use-import-panel";
@@ -22,14 +22,21 @@ export function ImportPanel() {
   const { t } = useI18n();
   const styles = useImportPanelStyles();
   const inputId = useId("import-files");
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section className={styles.root} aria-label={t("tab.import")}>
       <h2 className={styles.heading}>{t("import.title")}</h2>
       <Text size={200}>{t("import.hint")}</Text>
       <div className={styles.picker}>
-        <Label htmlFor={inputId}>{t("import.pick")}</Label>
+        {/* The browser's own file button speaks the browser's language; ours speaks the pane's. */}
+        <Button appearance="primary" disabled={state.busy} onClick={() => fileInput.current?.click()}>
+          {t("import.pick")}
+        </Button>
         <input
+          ref={fileInput}
           id={inputId}
+          aria-label={t("import.pick")}
+          tabIndex={-1}
           className={styles.file}
           type="file"
           multiple

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// npm run screenshots: saves the README's task-pane screenshots to docs/screenshots/*.png, 340 px
+// wide, with the same harness as the browser test (built pane, headless Chromium, the in-memory
+// Excel stand-in holding the provincial sample with its known mistakes). Builds dist/ if needed.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "tsconfig.json") });
+
+const { ROOT, bundleStandIn, openTaskpane } = require("../test/browser/harness");
+const { buildProvinceWorkbook } = require("../test/fixtures/province-workbook");
+const { snapshotToWorkbook } = require("../src/node/snapshot-to-workbook");
+
+const OUT = path.join(ROOT, "docs", "screenshots");
+const WIDTH = 340;
+const HEIGHT = 760;
+
+/** Saves the page; `tall` keeps everything down to the last element (at most 1400 px). */
+async function save(page, name, tall = false) {
+  const file = path.join(OUT, `${name}.png`);
+  await page.waitForTimeout(500); // tab indicators and dialogs animate in
+  if (tall) {
+    const height = await page.evaluate(() => Math.min(1400, document.documentElement.scrollHeight));
+    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: WIDTH, height }, fullPage: true });
+  } else {
+    await page.screenshot({ path: file });
+  }
+  console.warn(`  ${path.relative(ROOT, file)}`);
+}
+
+async function tour(standIn, book, lang) {
+  const vi = lang === "vi";
+  const pane = await openTaskpane(
+    { snapshot: book.snapshot, displayLanguage: vi ? "vi-VN" : "en-US", width: WIDTH, height: HEIGHT },
+    standIn,
+  );
+  const { page } = pane;
+  const suffix = vi ? "" : "-en";
+  try {
+    await page
+      .getByText(vi ? "lĩnh vực" : "fields", { exact: false })
+      .first()
+      .waitFor();
+    await save(page, `overview${suffix}`);
+
+    await page.getByRole("tab", { name: vi ? "Kiểm tra" : "Check" }).click();
+    await page.getByRole("button", { name: vi ? "Kiểm tra toàn bộ" : "Check everything" }).click();
+    await page.getByRole("status").waitFor();
+    const mistake = book.mistakes.find((m) => m.code === "score_above_max");
+    await page
+      .getByRole("button", { name: new RegExp(`^${mistake.cell}\\b`) })
+      .first()
+      .click();
+    await save(page, `check${suffix}`, true);
+    if (!vi) return;
+
+    await page.getByRole("tab", { name: "Xếp hạng" }).click();
+    await page.getByRole("button", { name: "Xếp hạng và ghi kết quả" }).click();
+    await page.getByRole("region", { name: "Kết quả theo khối" }).waitFor({ timeout: 60000 });
+    await save(page, "rank", true);
+
+    await page.getByRole("tab", { name: "Giải thích" }).click();
+    await page.getByRole("combobox", { name: "Đơn vị" }).selectOption(book.units[0].name);
+    await page.getByText("Chỉ số:", { exact: false }).waitFor();
+    await save(page, "explain");
+
+    // An agency's file whose sheet is already in the workbook: the pane asks before replacing.
+    const agency = buildProvinceWorkbook({ units: 3, layout: "unitSheets", seed: 77 });
+    const unitSheet = agency.snapshot.sheets.find((s) => s.name === agency.units[0].sheet);
+    const buffer = Buffer.from(await snapshotToWorkbook({ sheets: [unitSheet] }).xlsx.writeBuffer());
+    await page.getByRole("tab", { name: "Nhập file" }).click();
+    await page.getByLabel("Chọn file .xlsx…").setInputFiles({
+      name: "so-tu-phap.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer,
+    });
+    await page.getByRole("alertdialog").waitFor();
+    await save(page, "import");
+  } finally {
+    if (pane.errors.length) console.error(pane.errors.join("\n"));
+    await pane.close();
+  }
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const book = buildProvinceWorkbook({ units: 8, layout: "unitSheets", mistakes: true, seed: 21 });
+  const standIn = await bundleStandIn();
+  console.warn("Ảnh chụp màn hình (docs/screenshots):");
+  await tour(standIn, book, "vi");
+  await tour(standIn, book, "en");
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
