@@ -7,6 +7,7 @@ import { evaluateUnits } from "../../src/core/evaluate/evaluate-units";
 import { parseWorkbook } from "../../src/core/parse/parse-workbook";
 import { rankUnits } from "../../src/core/rank/rank-units";
 import { buildBenchWorkbook } from "./bench-workbooks";
+import { measureEngineMemory } from "./engine-memory";
 import { MB, collectGarbage, median, timed } from "./measure";
 
 export type EngineResult = {
@@ -19,10 +20,10 @@ export type EngineResult = {
   analyzeMs: number;
   /** Median ms per stage: parse (with validation of the layout), evaluate (judge and compute), rank; and planRanking. */
   stages: { parse: number; evaluate: number; rank: number; plan: number };
-  /** Heap allocated by one analyzeWorkbook (before collection), MB. */
+  /** Heap in use after one analyzeWorkbook above that before it (the result and uncollected garbage), MB. */
   heapDeltaMb: number;
-  /** Resident memory right after one analyzeWorkbook (before collection) above that before it, MB. */
-  rssDeltaMb: number;
+  /** Peak resident memory one analysis adds, measured in a fresh process (engine-memory.ts), MB. */
+  rssPeakAddedMb: number;
   issues: number;
 };
 
@@ -41,7 +42,6 @@ export function benchEngine(
   const first = analyzeWorkbook(snapshot);
   const after = process.memoryUsage();
   const heapDeltaMb = (after.heapUsed - before.heapUsed) / MB;
-  const rssDeltaMb = (after.rss - before.rss) / MB;
 
   const total: number[] = [];
   const parse: number[] = [];
@@ -68,7 +68,7 @@ export function benchEngine(
     analyzeMs: median(total),
     stages: { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
     heapDeltaMb,
-    rssDeltaMb,
+    rssPeakAddedMb: measureEngineMemory(units, leaves, layout).addedMb,
     issues: first.issues.length,
   };
 }

@@ -65,7 +65,7 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
           "rank",
           "plan",
           "heap MB",
-          "RSS +MB",
+          "peak RSS +MB",
           "target",
         ],
         cases.map((c) => [
@@ -77,7 +77,7 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
           fixed(c.stages.rank, 2),
           fixed(c.stages.plan, 2),
           fixed(c.heapDeltaMb),
-          fixed(c.rssDeltaMb),
+          fixed(c.rssPeakAddedMb),
           c.units === 1000 ? `< ${TARGETS.engineMs} ms: ${verdict(c.analyzeMs < TARGETS.engineMs)}` : "",
         ]),
       ),
