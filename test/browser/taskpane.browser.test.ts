@@ -175,6 +175,17 @@ describe("the task pane in Chromium over the Excel stand-in", () => {
     await page.screenshot({ path: join(ARTIFACTS, "explain-vi.png"), fullPage: true });
   });
 
+  it("moves between the tabs with the arrow keys and selects with Enter", async () => {
+    const { page } = pane;
+    await page.getByRole("tab", { name: "Tổng quan" }).click();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).resolves.toBe(
+      "true",
+    );
+    await page.getByRole("button", { name: "Kiểm tra toàn bộ" }).waitFor();
+  });
+
   it("raised no error in the page", () => {
     expect(pane.errors).toEqual([]);
   });

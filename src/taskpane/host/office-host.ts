@@ -9,6 +9,7 @@ import { ExcelAdapterError, describeHostError } from "../../excel/host-errors";
 import { canImportWorkbooks, importWorksheets } from "../../excel/import-workbooks";
 import { getActiveSheetName, goToCell } from "../../excel/navigation";
 import { saveSettingsToWorkbook } from "../../excel/settings-store";
+import { themeForBackground } from "./office-theme";
 import { readXlsxSnapshot } from "./read-xlsx-snapshot";
 import type { ImportCandidate, ImportFile, TaskpaneHost, ThemeKind } from "./taskpane-host";
 
@@ -72,17 +73,12 @@ export function createOfficeHost(): TaskpaneHost {
   };
 }
 
-/** Dark when Office's task-pane background is dark (Office.context.officeTheme, where available). */
+/** The pane's theme from Office's, where the host exposes one. */
 function officeTheme(): ThemeKind {
-  let color: string | undefined;
   try {
-    color = Office.context?.officeTheme?.bodyBackgroundColor;
+    return themeForBackground(Office.context?.officeTheme?.bodyBackgroundColor);
   } catch {
-    // Hosts without themes (Excel on the web in some versions) throw on officeTheme.
+    // Hosts without themes throw on officeTheme instead of returning undefined.
     return "light";
   }
-  const m = color ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color) : null;
-  if (!m) return "light";
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
 }

@@ -41,7 +41,7 @@ export const en: Record<MessageId, string> = {
   "overview.columnInvalid": "A column is letters, such as C or AB.",
   "overview.saved": "Saved in the workbook.",
   "overview.sheets": "Sheets",
-  "overview.sheetsLine": "Scoring: {scoring}; ignored: {ignored}",
+  "overview.sheetsLine": "{scoring} scoring sheets; ignored: {ignored}",
 
   "role.code": "Code",
   "role.title": "Criterion",

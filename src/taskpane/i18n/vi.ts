@@ -39,7 +39,7 @@ export const vi = {
   "overview.columnInvalid": "Cột phải là chữ cái, ví dụ C hoặc AB.",
   "overview.saved": "Đã lưu vào bảng tính.",
   "overview.sheets": "Các sheet",
-  "overview.sheetsLine": "Chấm điểm: {scoring}; bỏ qua: {ignored}",
+  "overview.sheetsLine": "{scoring} sheet chấm điểm; bỏ qua: {ignored}",
 
   "role.code": "STT / Mã",
   "role.title": "Nội dung",

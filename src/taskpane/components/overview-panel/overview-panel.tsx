@@ -78,7 +78,7 @@ export function OverviewPanel() {
         )}
         <Text size={200}>
           {t("overview.sheetsLine", {
-            scoring: scoringSheets.length ? scoringSheets.length : t("common.none"),
+            scoring: scoringSheets.length,
             ignored: layout.ignoredSheets.length ? layout.ignoredSheets.join(", ") : t("common.none"),
           })}
         </Text>
