@@ -3,7 +3,7 @@
  * exit status 2 and one line naming the file (or a normal result), within a time limit and a
  * memory limit — never a crash (exit 3, a signal) or a hang.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import { useTempDir } from "../node/temp-dir";
@@ -18,7 +18,6 @@ import {
   wordDocument,
   zipBomb,
 } from "./hostile-files";
-import { readFileSync } from "node:fs";
 
 jest.setTimeout(120_000);
 
