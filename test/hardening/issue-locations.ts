@@ -18,8 +18,8 @@ export const WORKBOOK_LEVEL_CODES: readonly IssueCode[] = [
 
 /**
  * Problems about something absent (Issue.cell may be null): a missing header row or column, a
- * criterion row missing from a scoring sheet (and so its survey points), a unit named only by its
- * sheet tab (unit_not_in_list, unit_duplicate: the tab is the location), a file whose maxima follow
+ * criterion row missing from a scoring sheet (and so its survey points), a second sheet of a unit
+ * named only by its sheet tab (unit_duplicate: the tab is the location), a file whose maxima follow
  * another version of the set (command line, per file). The workbook-level codes have no cell either.
  */
 export const CELL_LESS_CODES: readonly IssueCode[] = [
@@ -29,7 +29,6 @@ export const CELL_LESS_CODES: readonly IssueCode[] = [
   "scoring_column_missing",
   "missing_criterion",
   "survey_missing",
-  "unit_not_in_list",
   "unit_duplicate",
   "criteria_version_differs",
 ];
