@@ -1,11 +1,15 @@
 /**
  * Renders the whole task pane over a fake host and waits for its first reading of the workbook.
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { WorkbookSnapshot } from "../../src/core/grid";
 import { AppShell } from "../../src/taskpane/components/app-shell/app-shell";
 import { type FakeHost, type FakeHostOptions, makeFakeHost } from "./fake-host";
+
+// The pane runs the real engine on a provincial workbook; on a busy 2-core CI runner that can take
+// longer than testing-library's default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar observes its own width.
 if (typeof globalThis.ResizeObserver === "undefined") {
