@@ -252,7 +252,23 @@ export async function writeOfficePlan(
     });
 
     const printSupported = isExcelApiSupported(OPTIONAL_EXCEL_API.pageLayout);
-    const steps: Step[] = [];
+    // The settings, with the names of the sheets PAR Scorer now owns, are saved before any sheet
+    // is added: a run that Excel stops half-way leaves sheets that the next run knows as its own
+    // and rewrites, instead of taking them for a person's sheets and adding "(2)" copies.
+    const settingsRows = settingsSheetValues(plan.settingsJson);
+    const steps: Step[] = [
+      {
+        bytes: jsonSize(settingsRows) + 200,
+        queue: () => {
+          const settings = settingsSheet ?? collection.add(SETTINGS_SHEET);
+          if (settingsSheet?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
+          settings.getRange("A:A").clear("Contents");
+          const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
+          range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);
+          range.values = settingsRows as string[][];
+        },
+      },
+    ];
     for (const sheetPlan of plan.sheets) {
       let worksheet: Excel.Worksheet | null = existing.get(lower(sheetPlan.name)) ?? null;
       steps.push({
@@ -263,19 +279,6 @@ export async function writeOfficePlan(
       });
       steps.push(...sheetSteps(() => worksheet as Excel.Worksheet, sheetPlan, budget, printSupported));
     }
-
-    const settingsRows = settingsSheetValues(plan.settingsJson);
-    steps.push({
-      bytes: jsonSize(settingsRows) + 200,
-      queue: () => {
-        const settings = settingsSheet ?? collection.add(SETTINGS_SHEET);
-        if (settingsSheet?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
-        settings.getRange("A:A").clear("Contents");
-        const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
-        range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);
-        range.values = settingsRows as string[][];
-      },
-    });
 
     onProgress?.(0.2, "Đang ghi các sheet xếp hạng…");
     await runInBatches(context, steps, budget, (done, total) =>

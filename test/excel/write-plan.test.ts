@@ -408,6 +408,24 @@ describe("replacing, deleting, settings", () => {
     expect(cellOf(host.workbook, SETTINGS_SHEET, "A2")?.numberFormat).toBe("@");
   });
 
+  it("saves the settings (with the sheets it now owns) before adding sheets, so an interrupted run is repaired by the next", async () => {
+    install();
+    const settingsJson = '{"generatedSheets":["Xếp hạng - A","Xếp hạng [B]"]}';
+    // Excel refuses the second name ("[" is not allowed) after the first sheet was added.
+    const plan = writePlan(
+      [
+        sheetPlan({ name: "Xếp hạng - A", patches: [{ row: 0, col: 0, values: [["x"]] }] }),
+        sheetPlan({ name: "Xếp hạng [B]" }),
+      ],
+      { settingsJson },
+    );
+    await expect(createOfficeWorkbook().write(plan)).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(host.workbook.sheets.map((s) => s.name)).toContain("Xếp hạng - A");
+    expect(dumpWorkbook(host.workbook).sheets.find((s) => s.name === SETTINGS_SHEET)?.values[1]).toEqual([
+      settingsJson,
+    ]);
+  });
+
   it("rewrites a longer earlier settings text without leaving old chunks behind", async () => {
     install({
       sheets: [
