@@ -6,9 +6,17 @@
  */
 import { type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/grid";
 import { SYNC_BUDGET_BYTES, type Step, runInBatches } from "./batches";
+import { ExcelAdapterError } from "./host-errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
 import { MARKS_SHEET } from "./marks-sheet";
 import { blockToA1, parseAreasAddress } from "./range-address";
+
+/**
+ * Cells of one sheet's grid (from A1 to the last used cell) above which the sheet is refused: a
+ * stray value at row 1,000,000 would otherwise make the task pane allocate and read millions of
+ * empty cells until the browser runs out of memory. Scoring sheets have a few thousand.
+ */
+export const MAX_SHEET_CELLS = 2_000_000;
 
 /** Estimated bytes of one cell's value in a response (measured: 13 on average for scoring sheets). */
 export const BYTES_PER_CELL = 16;
@@ -79,6 +87,13 @@ function toCellValue(value: unknown): CellValue {
   return String(value);
 }
 
+function tooLargeSheet(sheet: string, area: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    `Sheet "${sheet}" có dữ liệu trải tới ${area.split(":")[1]}, quá lớn để đọc (vùng ${area}). Có thể có giá trị nằm lạc ở cuối sheet: hãy xóa các dòng, cột thừa rồi chạy lại.`,
+    `Sheet "${sheet}" has data as far as ${area.split(":")[1]}, too large to read (range ${area}). A stray value may sit far down or right: delete the extra rows and columns and run again.`,
+  );
+}
+
 /** Reads every sheet (except PAR Scorer's private marks sheet) into a snapshot. */
 export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<WorkbookSnapshot> {
   return Excel.run(async (context) => {
@@ -97,6 +112,11 @@ export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<Wo
         ? null
         : { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount },
     );
+    sizes.forEach((size, i) => {
+      if (size && (size.row + size.rows) * (size.col + size.cols) > MAX_SHEET_CELLS) {
+        throw tooLargeSheet(worksheets[i].name, blockToA1(0, 0, size.row + size.rows, size.col + size.cols));
+      }
+    });
     const grids: CellValue[][][] = sizes.map((size) =>
       size
         ? Array.from({ length: size.row + size.rows }, () =>

@@ -2,6 +2,7 @@
  * Reading through Office.js: values as the core expects them (anchored at A1, errors as values),
  * merges and visibility, in a constant number of syncs and under the payload limit.
  */
+import { describeHostError } from "../../src/excel/host-errors";
 import { createOfficeWorkbook } from "../../src/excel/office-workbook";
 import { MARKS_SHEET } from "../../src/excel/marks-sheet";
 import { planReadBlocks } from "../../src/excel/read-workbook";
@@ -181,6 +182,27 @@ describe("payload limit and syncs", () => {
     const snapshot = await createOfficeWorkbook(200_000).read();
     expect(snapshot.sheets[0].values).toHaveLength(2000);
     expect(host.stats.runs).toBe(2);
+  });
+});
+
+describe("a sheet too large to read", () => {
+  it("is refused with a message naming the sheet and how far its data reaches", async () => {
+    install({ sheets: [{ name: "Sở Tư pháp", values: [["1.1"]] }] });
+    sheetOf(host.workbook, "Sở Tư pháp")!.cells.set("1048575,2", { value: "lạc" });
+    const failure = await createOfficeWorkbook()
+      .read()
+      .catch((e: unknown) => e);
+    expect(describeHostError(failure, "vi")).toBe(
+      'Sheet "Sở Tư pháp" có dữ liệu trải tới C1048576, quá lớn để đọc (vùng A1:C1048576). Có thể có giá trị nằm lạc ở cuối sheet: hãy xóa các dòng, cột thừa rồi chạy lại.',
+    );
+  });
+
+  it("a sheet of exactly 2,000,000 cells (100,000 rows × 20 columns) is read", async () => {
+    install({ sheets: [{ name: "Lớn", values: [["a"]] }] });
+    sheetOf(host.workbook, "Lớn")!.cells.set("99999,19", { value: 1 });
+    const snapshot = await createOfficeWorkbook().read();
+    expect(snapshot.sheets[0].values).toHaveLength(100000);
+    expect(snapshot.sheets[0].values[99999][19]).toBe(1);
   });
 });
 
