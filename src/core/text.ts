@@ -5,6 +5,20 @@ import { type CellValue, isCellError } from "./grid";
  * runs of white space (including non-breaking) collapsed to one space, trimmed.
  */
 export function foldText(text: string): string {
+  const known = foldCache.get(text);
+  if (known !== undefined) return known;
+  const folded = foldUncached(text);
+  // Workbooks repeat the same texts (headers, tokens, unit names) thousands of times; a bounded
+  // memo keeps folding linear in the number of distinct texts. Purely an optimisation.
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(text, folded);
+  return folded;
+}
+
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -23,15 +37,26 @@ export function foldCell(value: CellValue): string {
 
 /** Trims a cell's text and puts it in NFC; numbers become their shortest text; other values "". */
 export function cellText(value: CellValue): string {
-  if (typeof value === "string")
-    return value
-      .normalize("NFC")
-      .replace(/[\s\u00a0]+/g, " ")
-      .trim();
+  if (typeof value === "string") return tidyText(value);
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isCellError(value)) return value.error;
   return "";
+}
+
+const tidyCache = new Map<string, string>();
+
+/** NFC, collapsed white space, trimmed; memoised like foldText (sheets repeat their texts). */
+function tidyText(text: string): string {
+  const known = tidyCache.get(text);
+  if (known !== undefined) return known;
+  const tidy = text
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+  if (tidyCache.size >= FOLD_CACHE_LIMIT) tidyCache.clear();
+  tidyCache.set(text, tidy);
+  return tidy;
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;

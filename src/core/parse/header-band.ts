@@ -50,16 +50,31 @@ export type Header = {
   score: number;
 };
 
-/** Text of a cell, or of the merged area it belongs to. */
-function effectiveText(grid: Grid, merges: readonly CellRange[], row: number, col: number): string {
-  const own = cellAt(grid, row, col);
-  if (!isBlank(own)) return cellText(own);
-  const area = merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
-  return area ? cellText(cellAt(grid, area.top, area.left)) : "";
+/** Finds the merged area covering a cell of the header region, in constant time. */
+type MergeLookup = (row: number, col: number) => CellRange | undefined;
+
+/** Indexes the merged areas that touch the first `rows` rows (only those can hold header labels). */
+function indexMerges(merges: readonly CellRange[], rows: number, width: number): MergeLookup {
+  const byCell = new Map<number, CellRange>();
+  for (const m of merges) {
+    if (m.top >= rows) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) byCell.set(r * width + c, m);
+    }
+  }
+  return (row, col) => (row < rows && col < width ? byCell.get(row * width + col) : undefined);
 }
 
-function rowTexts(grid: Grid, merges: readonly CellRange[], row: number, width: number): string[] {
-  return Array.from({ length: width }, (_, c) => effectiveText(grid, merges, row, c));
+/** Texts of the header region, each cell read once: its own text, or its merged area's. */
+function headerTexts(grid: Grid, mergeAt: MergeLookup, rows: number, width: number): string[][] {
+  return Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: width }, (_, col) => {
+      const own = cellAt(grid, row, col);
+      if (!isBlank(own)) return cellText(own);
+      const area = mergeAt(row, col);
+      return area ? cellText(cellAt(grid, area.top, area.left)) : "";
+    }),
+  );
 }
 
 /** Width of the used part of the first rows. */
@@ -72,12 +87,13 @@ function widthOf(grid: Grid, rows: number): number {
 /** Reads a band of header rows into columns. */
 function readBand(
   grid: Grid,
-  merges: readonly CellRange[],
+  mergeAt: MergeLookup,
+  regionTexts: readonly (readonly string[])[],
   top: number,
   rows: number,
   width: number,
 ): HeaderColumn[] {
-  const texts = Array.from({ length: rows }, (_, i) => rowTexts(grid, merges, top + i, width));
+  const texts = Array.from({ length: rows }, (_, i) => [...regionTexts[top + i]]);
   // Carry a label over blanks to its right when the blank has a sub-label and so did the origin.
   for (let i = 0; i < rows - 1; i++) {
     let carry: string | null = null;
@@ -110,7 +126,7 @@ function readBand(
     if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
       for (let i = labels.length - 2; i >= 0; i--) {
         if (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i])) {
-          owner = { name: labels[i], ...originOf(grid, merges, texts, top, labelRows[i], c, labels[i]) };
+          owner = { name: labels[i], ...originOf(grid, mergeAt, texts, top, labelRows[i], c, labels[i]) };
           break;
         }
       }
@@ -125,7 +141,7 @@ function readBand(
 /** Where a unit label of a multi-row header really sits: its merge's first cell, or leftwards. */
 function originOf(
   grid: Grid,
-  merges: readonly CellRange[],
+  mergeAt: MergeLookup,
   texts: string[][],
   top: number,
   bandRow: number,
@@ -135,7 +151,7 @@ function originOf(
   for (let i = bandRow; i >= 0; i--) {
     if (texts[i][col] !== label) continue;
     const row = top + i;
-    const area = merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    const area = mergeAt(row, col);
     if (area) return { row: area.top, col: area.left };
     let c = col;
     while (c > 0 && isBlank(cellAt(grid, row, c)) && texts[i][c - 1] === label) c--;
@@ -224,10 +240,12 @@ function numberingRow(grid: Grid, row: number): boolean {
  */
 export function findHeader(sheet: SheetSnapshot): Header | null {
   const grid = sheet.values;
-  const merges = sheet.merges ?? [];
   const width = widthOf(grid, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
   let best: Header | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
+  const regionRows = Math.min(grid.length, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
+  const mergeAt = indexMerges(sheet.merges ?? [], regionRows, width);
+  const texts = headerTexts(grid, mergeAt, regionRows, width);
   for (let top = 0; top < limit; top++) {
     if (numberingRow(grid, top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
@@ -235,7 +253,7 @@ export function findHeader(sheet: SheetSnapshot): Header | null {
       if (rows > 1 && numberingRow(grid, bottom)) break;
       let dataStart = bottom + 1;
       while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
-      const header = assess(grid, readBand(grid, merges, top, rows, width), top, bottom, dataStart);
+      const header = assess(grid, readBand(grid, mergeAt, texts, top, rows, width), top, bottom, dataStart);
       if (header.score > 0 && (!best || header.score > best.score)) best = header;
     }
   }
