@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { TaskpaneHost } from "../../host/taskpane-host";
 import { type Lang, pickLanguage } from "../../i18n/messages";
 import { type WorkbookSession, useWorkbookSession } from "../../session/use-workbook-session";
@@ -25,12 +25,12 @@ export function useAppShell(host: TaskpaneHost): AppShellState {
 
   const { analyze } = session;
   // Read the workbook once when the pane opens, so that the overview has something to show.
-  const [started, setStarted] = useState(false);
+  const started = useRef(false);
   useEffect(() => {
-    if (started) return;
-    setStarted(true);
+    if (started.current) return;
+    started.current = true;
     void analyze();
-  }, [started, analyze]);
+  }, [analyze]);
 
   return { lang, setLang, tab, setTab, tabs, session };
 }
