@@ -49,7 +49,8 @@ module.exports = async (env, options) => {
     output: {
       path: dist,
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
-      clean: true,
+      // dist/node holds the compiled command line (npm run build:cli): keep it.
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],

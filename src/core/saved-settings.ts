@@ -8,6 +8,14 @@ import { type CellValue, type WorkbookSnapshot, cellAt } from "./grid";
 import { type Settings, type SettingsProblem, parseSettings } from "./settings";
 
 export const SETTINGS_SHEET = "_ParScorer";
+
+/**
+ * True for PAR Scorer's own storage sheets: the settings sheet and any other very hidden
+ * "_ParScorer…" sheet an adapter keeps (the task pane's highlight marks). They are never read as data.
+ */
+export function isStorageSheet(name: string): boolean {
+  return name.startsWith(SETTINGS_SHEET);
+}
 export const SETTINGS_MARKER = "PAR Scorer settings v1";
 const CHUNK = 30000;
 

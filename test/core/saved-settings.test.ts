@@ -1,12 +1,15 @@
+import { analyzeWorkbook } from "../../src/core/analyze";
 import type { WorkbookSnapshot } from "../../src/core/grid";
 import {
   SETTINGS_MARKER,
   SETTINGS_SHEET,
+  isStorageSheet,
   readSavedState,
   serializeSavedState,
   settingsSheetValues,
 } from "../../src/core/saved-settings";
 import { defaultSettings, parseSettings } from "../../src/core/settings";
+import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 
 const withSettingsSheet = (values: (string | null)[][]): WorkbookSnapshot => ({
   sheets: [
@@ -42,5 +45,24 @@ describe("settings saved in the workbook", () => {
   it("ignores a sheet of that name that PAR Scorer did not write", () => {
     const state = readSavedState(withSettingsSheet([["Ghi chú của tôi"], ['{"year": 2020}']]));
     expect(state.settings.year).toBeNull();
+  });
+});
+
+describe("PAR Scorer's storage sheets", () => {
+  it("are the settings sheet and the adapters' other _ParScorer… sheets, never a person's sheet", () => {
+    expect(isStorageSheet(SETTINGS_SHEET)).toBe(true);
+    expect(isStorageSheet("_ParScorerMarks")).toBe(true);
+    expect(isStorageSheet("ParScorer")).toBe(false);
+    expect(isStorageSheet("Sở Tư pháp")).toBe(false);
+  });
+
+  it("are not read as scoring sheets, even when they hold a grid that looks like one", () => {
+    const { snapshot } = buildProvinceWorkbook({ layout: "unitSheets", units: 3, seed: 1 });
+    const copy = snapshot.sheets.find((s) => s.name !== "Bộ tiêu chí" && s.values.length > 40);
+    const marks = { name: "_ParScorerMarks", values: copy?.values ?? [], visibility: "veryHidden" as const };
+    const analysis = analyzeWorkbook({ sheets: [...snapshot.sheets, marks] });
+    expect(analysis.layout.unitSheets).not.toContain("_ParScorerMarks");
+    expect(analysis.layout.generatedSheets).toContain("_ParScorerMarks");
+    expect(analysis.units).toHaveLength(3);
   });
 });

@@ -14,7 +14,7 @@ import type {
   UnitScores,
   WorkbookLayout,
 } from "../model";
-import { SETTINGS_SHEET } from "../saved-settings";
+import { isStorageSheet } from "../saved-settings";
 import type { Settings } from "../settings";
 import { cellText, foldText } from "../text";
 import { parseCriteriaSheet } from "./criteria-sheet";
@@ -170,7 +170,7 @@ export function parseWorkbook(
   const explicitMatrices =
     chosen.matrixSheets?.map(named).filter((s): s is SheetSnapshot => s !== null) ?? null;
   const explicitList = chosen.unitsList ? named(chosen.unitsList) : null;
-  const generated = new Set([...generatedSheets, SETTINGS_SHEET]);
+  const generated = new Set(generatedSheets);
 
   const headers = new Map<SheetSnapshot, Header | null>();
   const headerOf = (s: SheetSnapshot): Header | null => {
@@ -179,7 +179,7 @@ export function parseWorkbook(
   };
   const kinds = new Map<SheetSnapshot, SheetKind>();
   for (const s of sheets) {
-    if (generated.has(s.name)) {
+    if (generated.has(s.name) || isStorageSheet(s.name)) {
       layout.generatedSheets.push(s.name);
       continue;
     }
