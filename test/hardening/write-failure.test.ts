@@ -7,13 +7,12 @@
  * Office.js: Excel has no transaction across context.sync() calls. Each sync sends one batch; the
  * batches before it stay applied, and within a failing batch the commands before the failing one
  * may already be applied (the stand-in fails a whole batch before applying it). What the adapter
- * (src/excel/write-plan.ts) does: sync 1 lists the sheets and sync 2 lists the charts to remove
- * (both read-only); the writes follow in 4 MB batches — clear PAR Scorer's sheets in place, add
- * new ones, write them — and the settings sheet, which names PAR Scorer's sheets, comes last.
- * So: a failure at sync 1 or 2 changes nothing; a later one never touches a person's sheet, but may
- * leave PAR Scorer's sheets cleared or half-written; ranking again repairs them when they were
- * already recorded as PAR Scorer's (a second ranking). A first ranking interrupted after adding its
- * sheets is not repaired: see write-failure-first-ranking.test.ts (reported, not yet in CI).
+ * (src/excel/write-plan.ts) does: sync 1 lists the sheets, sync 2 their protection and the charts
+ * to remove (both read-only); the writes follow in 4 MB batches, the first of which saves the settings sheet
+ * naming PAR Scorer's sheets before it clears them in place or adds new ones. So: a failure at
+ * sync 1 or 2 changes nothing; a later one never touches a person's sheet, but may leave PAR
+ * Scorer's sheets cleared or half-written, and ranking again repairs them, whether it was the
+ * first ranking (write-failure-first-ranking.test.ts) or a later one (below).
  */
 import { promises as fsp, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -170,7 +169,7 @@ describe("the task pane (Office.js stand-in) when a sync fails while writing", (
       await rankWorkbook(createOfficeWorkbook());
       const names = host.workbook.sheets.map((s) => s.name);
       const previous = rankingState(host, names);
-      // Sync 1 lists the sheets, sync 2 lists the charts to remove; nothing is changed before sync 3.
+      // Sync 1 lists the sheets, sync 2 reads protections and charts; nothing is changed before sync 3.
       for (const n of [1, 2]) {
         await expect(rankWorkbook(portFailingAtSync(host, n, SMALL_BUDGET))).rejects.toBeDefined();
         expect(rankingState(host, names)).toEqual(previous);
