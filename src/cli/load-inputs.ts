@@ -4,7 +4,7 @@
  * --criteria FILE or --criteria-sheet NAME), into which the ranking is written.
  */
 import * as path from "node:path";
-import { analyzeWorkbook } from "../core/analyze";
+import { readWorkbookLayout } from "../core/analyze";
 import type { WorkbookSnapshot } from "../core/grid";
 import { SETTINGS_SHEET, readSavedState } from "../core/saved-settings";
 import type { SettingsInput } from "../core/settings";
@@ -72,7 +72,8 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
     };
   }
 
-  const analyses = snapshots.map((s) => analyzeWorkbook(s, overridesFor(s)));
+  // Only the layout of each file is needed to consolidate them; the scores are judged once, on the merge.
+  const analyses = snapshots.map((s) => readWorkbookLayout(s, overridesFor(s)));
   let primaryIndex: number;
   let criteriaChosen = false;
   if (criteriaPath) {

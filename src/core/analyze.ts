@@ -7,6 +7,7 @@ import { type Issue, compareIssues, makeIssue } from "./issues";
 import type {
   CriteriaSet,
   GroupRanking,
+  ParsedWorkbook,
   UnitListEntry,
   UnitResult,
   UnitScores,
@@ -57,6 +58,15 @@ export function resolveSettings(
   }
   const settings = parsed.problems.length ? settingsSchema.parse(saved.settings) : parsed.settings;
   return { settings, generatedSheets: saved.generatedSheets, issues };
+}
+
+/** Reads how a workbook is laid out (sheets, criteria set, units) without judging any score. */
+export function readWorkbookLayout(
+  snapshot: WorkbookSnapshot,
+  overrides: SettingsInput | null = null,
+): ParsedWorkbook {
+  const resolved = resolveSettings(snapshot, overrides);
+  return parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets).parsed;
 }
 
 /** Reads, validates, computes and ranks: everything but writing. */
