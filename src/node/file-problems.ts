@@ -109,9 +109,9 @@ const TEXTS: Record<FileProblemCode, Texts> = {
   },
   zip_bomb: {
     vi: (p, f) =>
-      `Tệp ${f} khi giải nén sẽ chiếm ${mb(p.count)} MB, vượt giới hạn an toàn ${mb(p.limit)} MB; PAR Scorer từ chối mở.`,
+      `Tệp ${f} khi giải nén sẽ chiếm ít nhất ${mb(p.count)} MB, vượt giới hạn an toàn ${mb(p.limit)} MB; PAR Scorer từ chối mở.`,
     en: (p, f) =>
-      `${f} would expand to ${mb(p.count)} MB, above the ${mb(p.limit)} MB safety limit; PAR Scorer refuses to open it.`,
+      `${f} would expand to at least ${mb(p.count)} MB, above the ${mb(p.limit)} MB safety limit; PAR Scorer refuses to open it.`,
   },
   too_many_sheets: {
     vi: (p, f) => `Tệp ${f} có ${p.count ?? "?"} sheet, vượt giới hạn ${p.limit ?? "?"} sheet.`,

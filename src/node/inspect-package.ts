@@ -122,6 +122,16 @@ export async function inspectPackage(
   if (uncompressedBytes > limits.maxUncompressedBytes)
     return fail({ code: "zip_bomb", count: uncompressedBytes, limit: limits.maxUncompressedBytes });
 
+  // The directory's sizes can lie. Deflate expands at most 1032:1, so only a package whose
+  // compressed parts could exceed the bound is inflated here, counting bytes without keeping
+  // them, before ExcelJS expands anything in memory.
+  if (compressedBytes(zip) * DEFLATE_MAX_RATIO > limits.maxUncompressedBytes) {
+    const inflated = await measureInflated(zip, limits.maxUncompressedBytes);
+    if (inflated === "damaged") return fail({ code: "zip_damaged" });
+    if (inflated > limits.maxUncompressedBytes)
+      return fail({ code: "zip_bomb", count: inflated, limit: limits.maxUncompressedBytes });
+  }
+
   let workbookXml: string;
   try {
     workbookXml = await zip.file("xl/workbook.xml")!.async("string");
@@ -142,6 +152,44 @@ function classifyOle(bytes: Buffer): FileProblem["code"] {
     return "encrypted_workbook";
   if (bytes.includes(utf16("Workbook")) || bytes.includes(utf16("Book"))) return "legacy_xls";
   return "ole_not_workbook";
+}
+
+const DEFLATE_MAX_RATIO = 1032;
+
+function compressedBytes(zip: JSZip): number {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    const data = (entry as unknown as { _data?: { compressedSize?: unknown } })._data;
+    total += typeof data?.compressedSize === "number" && data.compressedSize > 0 ? data.compressedSize : 0;
+  }
+  return total;
+}
+
+/**
+ * Inflates every entry as a stream and counts its bytes, stopping as soon as the total passes
+ * `limit` (the count returned is then just above it). Nothing inflated is kept.
+ */
+async function measureInflated(zip: JSZip, limit: number): Promise<number | "damaged"> {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const outcome = await new Promise<"ok" | "over" | "damaged">((resolve) => {
+      const stream = entry.nodeStream("nodebuffer");
+      stream.on("data", (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) {
+          stream.pause();
+          stream.removeAllListeners();
+          resolve("over");
+        }
+      });
+      stream.on("end", () => resolve("ok"));
+      stream.on("error", () => resolve("damaged"));
+    });
+    if (outcome === "damaged") return "damaged";
+    if (outcome === "over") return total;
+  }
+  return total;
 }
 
 function declaredSize(entry: JSZip.JSZipObject): number {

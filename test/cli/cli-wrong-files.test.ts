@@ -118,7 +118,7 @@ describe("unusable files: exit 2, their own message, nothing written", () => {
       forged.writeUInt32LE(0x7fffffff, i + 24);
     }
     expect(await refused("bom.xlsx", forged)).toMatch(
-      /^Tệp bom\.xlsx khi giải nén sẽ chiếm \d+ MB, vượt giới hạn an toàn 256 MB/,
+      /^Tệp bom\.xlsx khi giải nén sẽ chiếm ít nhất \d+ MB, vượt giới hạn an toàn 256 MB/,
     );
   });
 
