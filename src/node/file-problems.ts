@@ -140,8 +140,8 @@ const TEXTS: Record<FileProblemCode, Texts> = {
     en: (p, f) => `There is no sheet "${p.detail ?? ""}" (--criteria-sheet) in ${f}.`,
   },
   unreadable_workbook: {
-    vi: (p, f) => `Không đọc được bảng tính ${f}: ${p.detail ?? "tệp bị hỏng"}.`,
-    en: (p, f) => `Cannot read the workbook ${f}: ${p.detail ?? "the file is damaged"}.`,
+    vi: (p, f) => `Không đọc được bảng tính ${f}: ${sentence(p.detail ?? "tệp bị hỏng")}`,
+    en: (p, f) => `Cannot read the workbook ${f}: ${sentence(p.detail ?? "the file is damaged")}`,
   },
   in_place_lossy: {
     vi: (p, f) =>
@@ -179,4 +179,9 @@ export class FileProblemError extends Error {
     super(describeFileProblem(problem, "en"));
     this.name = "FileProblemError";
   }
+}
+
+/** A quoted reason as the end of a sentence: exactly one full stop (engine texts carry their own). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
