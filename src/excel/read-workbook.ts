@@ -1,8 +1,8 @@
 /**
- * Reads the whole workbook through Office.js in a constant number of syncs: sheet names, then
- * used-range sizes, then every sheet's values (split into row blocks under the 5 MB payload limit
- * of Excel on the web), then — only when some text looks like an error value — the value types
- * of those cells. Grids are padded to start at A1, as the core expects.
+ * Reads the whole workbook through Office.js in three syncs whatever its size: sheet names (and
+ * the workbook's protection); used-range sizes (and each sheet's protection and chart names, which
+ * the write that follows a read needs); then every sheet's values, split into row blocks under the
+ * 5 MB payload limit of Excel on the web. Grids are padded to start at A1, as the core expects.
  */
 import { type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/grid";
 import { SYNC_BUDGET_BYTES, type Step, runInBatches } from "./batches";
@@ -21,7 +21,12 @@ export const MAX_SHEET_CELLS = 2_000_000;
 /** Estimated bytes of one cell's value in a response (measured: 13 on average for scoring sheets). */
 export const BYTES_PER_CELL = 16;
 
-/** Excel's error values: a text cell equal to one of them is checked with valueTypes. */
+/**
+ * Excel's error values. Office.js gives an error cell's value as this text; a cell holding exactly
+ * such a text is read as the error: Excel itself turns "#REF!" typed in a cell into the error
+ * value (only a leading apostrophe keeps it text). Asking Excel for value types instead would
+ * cost a round trip, or half again the payload of every read.
+ */
 const ERROR_TEXTS = new Set([
   "#NULL!",
   "#DIV/0!",
@@ -41,6 +46,12 @@ const ERROR_TEXTS = new Set([
   "#PYTHON!",
   "#TIMEOUT!",
 ]);
+
+/** What a read learnt about the workbook's sheets, so that the write after it needs no check of its own. */
+export type KnownWorkbook = {
+  bookProtected: boolean;
+  sheets: { name: string; visibility: string; protected: boolean; charts: string[] }[];
+};
 
 type SheetSize = { row: number; col: number; rows: number; cols: number };
 
@@ -94,14 +105,20 @@ function tooLargeSheet(sheet: string, area: string): ExcelAdapterError {
   );
 }
 
-/** Reads every sheet (except PAR Scorer's private marks sheet) into a snapshot. */
-export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<WorkbookSnapshot> {
+/** Reads every sheet (except PAR Scorer's private marks sheet) into a snapshot, and what the next write needs. */
+export async function readOfficeWorkbook(
+  budget = SYNC_BUDGET_BYTES,
+): Promise<{ snapshot: WorkbookSnapshot; known: KnownWorkbook }> {
   return Excel.run(async (context) => {
     const collection = context.workbook.worksheets;
     collection.load("items/name,items/visibility");
+    const bookProtection = context.workbook.protection.load("protected");
     await context.sync();
 
-    const worksheets = collection.items.filter((ws) => ws.name !== MARKS_SHEET);
+    const all = collection.items;
+    const protections = all.map((ws) => ws.protection.load("protected"));
+    const charts = all.map((ws) => ws.charts.load("items/name"));
+    const worksheets = all.filter((ws) => ws.name !== MARKS_SHEET);
     const used = worksheets.map((ws) =>
       ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
     );
@@ -153,32 +170,13 @@ export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<Wo
       const grid = grids[block.sheet];
       range.values.forEach((line, r) =>
         line.forEach((value, c) => {
-          grid[block.row + r][block.col + c] = toCellValue(value);
+          grid[block.row + r][block.col + c] =
+            typeof value === "string" && ERROR_TEXTS.has(value) ? { error: value } : toCellValue(value);
         }),
       );
     }
 
-    // Text that reads like an error value: ask Excel whether it is one (one sync, only when needed).
-    const candidates: { sheet: number; row: number; col: number; range: Excel.Range }[] = [];
-    grids.forEach((grid, sheet) =>
-      grid.forEach((line, row) =>
-        line.forEach((value, col) => {
-          if (typeof value === "string" && ERROR_TEXTS.has(value)) {
-            const range = worksheets[sheet].getRange(blockToA1(row, col, 1, 1)).load("valueTypes");
-            candidates.push({ sheet, row, col, range });
-          }
-        }),
-      ),
-    );
-    if (candidates.length > 0) {
-      await context.sync();
-      for (const c of candidates) {
-        if (c.range.valueTypes[0][0] === "Error")
-          grids[c.sheet][c.row][c.col] = { error: grids[c.sheet][c.row][c.col] as string };
-      }
-    }
-
-    return {
+    const snapshot: WorkbookSnapshot = {
       sheets: worksheets.map((ws, i) => {
         const sheet: SheetSnapshot = {
           name: ws.name,
@@ -193,5 +191,15 @@ export async function readOfficeWorkbook(budget = SYNC_BUDGET_BYTES): Promise<Wo
         return sheet;
       }),
     };
+    const known: KnownWorkbook = {
+      bookProtected: bookProtection.protected,
+      sheets: all.map((ws, i) => ({
+        name: ws.name,
+        visibility: ws.visibility,
+        protected: protections[i].protected,
+        charts: charts[i].items.map((chart) => chart.name),
+      })),
+    };
+    return { snapshot, known };
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Applies a write plan through Office.js in one Excel.run (delayForCellEdit: a run waits while
- * the user edits a cell instead of failing), in a constant number of syncs: one to see which
- * sheets exist, one to list the charts of the sheets to rewrite (only when there are some), then
- * the writes, batched under the 5 MB payload limit (one sync up to 4 MB).
+ * the user edits a cell instead of failing), in a constant number of syncs. Right after a read
+ * (a ranking run), what the read learnt — sheets, protection, charts — is enough: the writes go
+ * in one sync per 4 MB batch under the 5 MB payload limit. Otherwise two syncs first see which
+ * sheets exist and whether any to change is protected.
  *
  * Strings are always written into cells formatted as text ("@") with the format set before the
  * value: Office.js would otherwise take "=…", "+…", "-…", "@…" as formulas and "1.1" as a number.
@@ -15,6 +16,7 @@ import { SYNC_BUDGET_BYTES, type Step, jsonSize, runInBatches } from "./batches"
 import { ExcelAdapterError } from "./host-errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
 import { MARKS_SHEET } from "./marks-sheet";
+import type { KnownWorkbook } from "./read-workbook";
 import { blockToA1, rangeToA1 } from "./range-address";
 
 /** The number format that makes Excel keep a cell's text exactly as written. */
@@ -192,6 +194,7 @@ export async function writeOfficePlan(
   plan: WritePlan,
   onProgress?: ProgressListener,
   budget = SYNC_BUDGET_BYTES,
+  known: KnownWorkbook | null = null,
 ): Promise<void> {
   const reserved = new Set([lower(SETTINGS_SHEET), lower(MARKS_SHEET)]);
   for (const sheet of plan.sheets) {
@@ -201,11 +204,9 @@ export async function writeOfficePlan(
   await Excel.run({ delayForCellEdit: true }, async (context) => {
     onProgress?.(0, "Đang kiểm tra các sheet hiện có…");
     const collection = context.workbook.worksheets;
-    collection.load("items/name,items/visibility");
-    const bookProtection = context.workbook.protection.load("protected");
-    await context.sync();
+    const state = known ? fromKnown(collection, known) : await loadWorkbookState(context);
 
-    const existing = new Map(collection.items.map((ws) => [lower(ws.name), ws]));
+    const existing = new Map(state.sheets.map((sheet) => [lower(sheet.name), sheet]));
     for (const sheet of plan.sheets) {
       if (existing.has(lower(sheet.name)) && !sheet.replaces) {
         // The core never plans over a person's sheet; if it did, writing would destroy their data.
@@ -216,26 +217,28 @@ export async function writeOfficePlan(
       }
     }
     const planned = new Set(plan.sheets.map((s) => lower(s.name)));
-    const replaced = plan.sheets.flatMap((sheet) => existing.get(lower(sheet.name)) ?? []);
-    const deleted = plan.deleteSheets.flatMap((name) =>
+    const replacedStates = plan.sheets.flatMap((sheet) => existing.get(lower(sheet.name)) ?? []);
+    const deletedStates = plan.deleteSheets.flatMap((name) =>
       planned.has(lower(name)) || reserved.has(lower(name)) ? [] : (existing.get(lower(name)) ?? []),
     );
-    const settingsSheet = existing.get(lower(SETTINGS_SHEET)) ?? null;
+    const settingsState = existing.get(lower(SETTINGS_SHEET)) ?? null;
     const changesStructure =
-      replaced.length < plan.sheets.length ||
-      deleted.length > 0 ||
-      !settingsSheet ||
-      settingsSheet.visibility !== "VeryHidden";
-    if (changesStructure && bookProtection.protected) throw protectedError(null);
+      replacedStates.length < plan.sheets.length ||
+      deletedStates.length > 0 ||
+      !settingsState ||
+      settingsState.visibility !== "VeryHidden";
+    if (changesStructure && state.bookProtected) throw protectedError(null);
 
     // Refuse before writing anything when a sheet to change is protected: Excel would stop the
     // batch half-way, after earlier sheets were already cleared or deleted.
-    const touched = [...replaced, ...deleted, ...(settingsSheet ? [settingsSheet] : [])];
-    const protections = touched.map((ws) => ws.protection.load("protected"));
-    const charts = replaced.map((ws) => ws.charts.load("items/name"));
-    if (touched.length > 0) await context.sync();
-    const locked = touched.find((_, i) => protections[i].protected);
+    const touched = [...replacedStates, ...deletedStates, ...(settingsState ? [settingsState] : [])];
+    const details = await state.details(touched);
+    const locked = touched.find((sheet) => details.get(sheet)?.protected);
     if (locked) throw protectedError(locked.name);
+    const replaced = replacedStates.map((sheet) => sheet.worksheet);
+    const deleted = deletedStates.map((sheet) => sheet.worksheet);
+    const settingsSheet = settingsState?.worksheet ?? null;
+    const charts = replacedStates.map((sheet) => details.get(sheet)?.charts ?? []);
 
     onProgress?.(0.1, "Đang xóa nội dung cũ…");
     context.application.suspendApiCalculationUntilNextSync();
@@ -243,7 +246,7 @@ export async function writeOfficePlan(
     // Clear in place rather than delete and re-add: the sheet keeps its position and tab colour,
     // and Excel can undo a clear (it cannot undo a deleted sheet).
     replaced.forEach((ws, i) => {
-      for (const chart of charts[i].items) chart.delete();
+      for (const chart of charts[i]) ws.charts.getItem(chart).delete();
       const all = ws.getRange();
       all.conditionalFormats.clearAll();
       all.unmerge();
@@ -261,7 +264,7 @@ export async function writeOfficePlan(
         bytes: jsonSize(settingsRows) + 200,
         queue: () => {
           const settings = settingsSheet ?? collection.add(SETTINGS_SHEET);
-          if (settingsSheet?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
+          if (settingsState?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
           settings.getRange("A:A").clear("Contents");
           const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
           range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);
@@ -270,7 +273,7 @@ export async function writeOfficePlan(
       },
     ];
     for (const sheetPlan of plan.sheets) {
-      let worksheet: Excel.Worksheet | null = existing.get(lower(sheetPlan.name)) ?? null;
+      let worksheet: Excel.Worksheet | null = existing.get(lower(sheetPlan.name))?.worksheet ?? null;
       steps.push({
         bytes: 100,
         queue: () => {
@@ -288,4 +291,54 @@ export async function writeOfficePlan(
       ),
     );
   });
+}
+
+/** A sheet as the write sees it: its name and visibility, and a proxy to act on it. */
+type SheetState = { name: string; visibility: string; worksheet: Excel.Worksheet };
+
+/** What the write needs to know of the workbook before it changes anything. */
+type WorkbookState = {
+  bookProtected: boolean;
+  sheets: SheetState[];
+  /** Protection and chart names of the given sheets (one sync when not already known). */
+  details: (sheets: SheetState[]) => Promise<Map<SheetState, { protected: boolean; charts: string[] }>>;
+};
+
+/** The state a read just learnt: proxies by name, nothing to load. */
+function fromKnown(collection: Excel.WorksheetCollection, known: KnownWorkbook): WorkbookState {
+  const byState = new Map<SheetState, { protected: boolean; charts: string[] }>();
+  const sheets = known.sheets.map((sheet) => {
+    const state: SheetState = {
+      name: sheet.name,
+      visibility: sheet.visibility,
+      worksheet: collection.getItem(sheet.name),
+    };
+    byState.set(state, { protected: sheet.protected, charts: sheet.charts });
+    return state;
+  });
+  return { bookProtected: known.bookProtected, sheets, details: async () => byState };
+}
+
+/** Loads the state: the sheets and the workbook's protection, then on demand the sheets' details. */
+async function loadWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const collection = context.workbook.worksheets;
+  collection.load("items/name,items/visibility");
+  const bookProtection = context.workbook.protection.load("protected");
+  await context.sync();
+  const sheets = collection.items.map((ws) => ({ name: ws.name, visibility: ws.visibility, worksheet: ws }));
+  return {
+    bookProtected: bookProtection.protected,
+    sheets,
+    details: async (wanted) => {
+      const protections = wanted.map((sheet) => sheet.worksheet.protection.load("protected"));
+      const charts = wanted.map((sheet) => sheet.worksheet.charts.load("items/name"));
+      if (wanted.length > 0) await context.sync();
+      return new Map(
+        wanted.map((sheet, i) => [
+          sheet,
+          { protected: protections[i].protected, charts: charts[i].items.map((chart) => chart.name) },
+        ]),
+      );
+    },
+  };
 }

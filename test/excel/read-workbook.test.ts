@@ -5,7 +5,7 @@
 import { describeHostError } from "../../src/excel/host-errors";
 import { createOfficeWorkbook } from "../../src/excel/office-workbook";
 import { MARKS_SHEET } from "../../src/excel/marks-sheet";
-import { planReadBlocks } from "../../src/excel/read-workbook";
+import { BYTES_PER_CELL, planReadBlocks } from "../../src/excel/read-workbook";
 import {
   type StandInHost,
   createStandInWorkbook,
@@ -41,10 +41,11 @@ describe("values", () => {
     ]);
   });
 
-  it("reads an error value such as #REF! as { error } and the same text typed by a person as text", async () => {
+  it("reads an error value such as #REF! as { error }, and a cell holding exactly an error's text too", async () => {
+    // Excel turns "#REF!" typed in a cell into the error value itself; a longer text stays text.
     install({ sheets: [{ name: "Điểm", values: [[{ error: "#REF!" }, "#REF!", "#N/A x"]] }] });
     const snapshot = await createOfficeWorkbook().read();
-    expect(snapshot.sheets[0].values).toEqual([[{ error: "#REF!" }, "#REF!", "#N/A x"]]);
+    expect(snapshot.sheets[0].values).toEqual([[{ error: "#REF!" }, { error: "#REF!" }, "#N/A x"]]);
   });
 
   it("gives an empty sheet an empty grid", async () => {
@@ -133,7 +134,10 @@ describe("payload limit and syncs", () => {
   });
 
   it("splits a used range into row blocks no larger than the budget", () => {
-    const blocks = planReadBlocks([{ row: 0, col: 0, rows: 1000, cols: 10 }, null], 16 * 10 * 300);
+    const blocks = planReadBlocks(
+      [{ row: 0, col: 0, rows: 1000, cols: 10 }, null],
+      BYTES_PER_CELL * 10 * 300,
+    );
     expect(blocks.map((b) => [b.row, b.rows])).toEqual([
       [0, 300],
       [300, 300],
@@ -142,19 +146,26 @@ describe("payload limit and syncs", () => {
     ]);
   });
 
-  it("reads a workbook under the budget in four syncs: names, sizes, values, error check", async () => {
+  it("reads a workbook under the budget in three syncs: names, sizes, values", async () => {
     install({
       sheets: [
-        { name: "A", values: [[{ error: "#DIV/0!" }]] },
+        { name: "A", values: [[{ error: "#DIV/0!" }, "#REF!", "#REF! ở ô trên"]] },
         { name: "B", values: [["x"]] },
       ],
     });
-    await createOfficeWorkbook().read();
-    expect(host.syncCount()).toBe(4);
+    const snapshot = await createOfficeWorkbook().read();
+    expect(host.syncCount()).toBe(3);
+    // An error value is an error; so is a cell holding exactly an error's text (Excel turns a
+    // typed "#REF!" into the error itself), but not a longer text.
+    expect(snapshot.sheets[0].values[0]).toEqual([
+      { error: "#DIV/0!" },
+      { error: "#REF!" },
+      "#REF! ở ô trên",
+    ]);
   });
 
-  it("skips the error check when no text looks like an error value", async () => {
-    install({ sheets: [{ name: "A", values: [["x", 1]] }] });
+  it("reads in three syncs whatever the number of sheets", async () => {
+    install({ sheets: Array.from({ length: 40 }, (_, i) => ({ name: `S${i}`, values: [["x", i]] })) });
     await createOfficeWorkbook().read();
     expect(host.syncCount()).toBe(3);
   });

@@ -163,15 +163,19 @@ describe("the task pane (Office.js stand-in) when a sync fails while writing", (
     }
   });
 
-  it("a failure before the first write batch leaves the previous ranking sheets exactly as they were", async () => {
+  it("a failure in the checks of a write that follows no read leaves the previous ranking sheets exactly as they were", async () => {
     const host = installStandIn(snapshot);
     try {
       await rankWorkbook(createOfficeWorkbook());
+      // The plan of a second ranking: it replaces the sheets of the first.
+      const { plan } = await rankWorkbook(createOfficeWorkbook());
       const names = host.workbook.sheets.map((s) => s.name);
       const previous = rankingState(host, names);
-      // Sync 1 lists the sheets, sync 2 reads protections and charts; nothing is changed before sync 3.
+      // A write right after a read knows the sheets already. Without one (saving settings, or a
+      // caller that did not read), sync 1 lists the sheets and sync 2 reads protections and
+      // charts; nothing is changed before sync 3.
       for (const n of [1, 2]) {
-        await expect(rankWorkbook(portFailingAtSync(host, n, SMALL_BUDGET))).rejects.toBeDefined();
+        await expect(portFailingAtSync(host, n, SMALL_BUDGET).write(plan)).rejects.toBeDefined();
         expect(rankingState(host, names)).toEqual(previous);
       }
     } finally {

@@ -1578,6 +1578,14 @@ class ChartCollectionHandle extends Handle {
       throw new StandInError("PropertyNotLoaded", "The property 'items' is not available.");
     return this.itemHandles;
   }
+  /** The chart of that name (Excel's names are case-insensitive); ItemNotFound at sync when none. */
+  getItem(name: string): ChartHandle {
+    return new ChartHandle(
+      this.ctx,
+      this.sheet,
+      () => this.sheet().charts.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null,
+    );
+  }
   /** Excel.ChartType ("BarClustered"…), a source range, Excel.ChartSeriesBy ("Auto", "Columns", "Rows"). */
   add(type: string, sourceData: RangeHandle, seriesBy = "Auto"): ChartHandle {
     let created: StandInChart | null = null;
