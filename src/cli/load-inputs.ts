@@ -34,17 +34,42 @@ export type LoadOptions = {
   onOpen?: (index: number, total: number, file: string) => void;
 };
 
+/**
+ * Files opened at once: unzipping yields to the event loop between chunks, so a few files in
+ * flight keep the processor busy while each waits.
+ */
+const OPEN_CONCURRENCY = 4;
+
+/** Maps items with at most `limit` calls in flight; results in the items' order; the first rejection wins. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Opens every file (all before anything else happens); rejects with FileProblemError. */
 export async function loadInputs(options: LoadOptions): Promise<Inputs> {
   const files = [...options.files];
   const criteriaPath = options.criteriaFile ? path.resolve(options.criteriaFile) : null;
   if (criteriaPath && !files.some((f) => path.resolve(f) === criteriaPath))
     files.unshift(options.criteriaFile!);
-  const workbooks: XlsxWorkbook[] = [];
-  for (const [i, file] of files.entries()) {
-    options.onOpen?.(i + 1, files.length, file);
-    workbooks.push(await openXlsxWorkbook(file));
-  }
+  let opened = 0;
+  const workbooks = await mapConcurrently(files, OPEN_CONCURRENCY, async (file) => {
+    const workbook = await openXlsxWorkbook(file);
+    options.onOpen?.(++opened, files.length, file);
+    return workbook;
+  });
   const snapshots = await Promise.all(workbooks.map((w) => w.read()));
   const overridesFor = (snapshot: WorkbookSnapshot): SettingsInput | null =>
     settingsOverrides(snapshot, options.settings, options.criteriaSheet);
