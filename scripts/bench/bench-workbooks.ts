@@ -12,6 +12,7 @@ import {
   buildUnitSheet,
   buildUnitsListSheet,
   flattenCriteria,
+  makeRandom,
   provinceUnits,
 } from "../../test/fixtures/province-workbook";
 
@@ -51,18 +52,6 @@ export function criteriaWithLeaves(leaves: number): FixtureNode[] {
       kind: f === FIELDS - 1 ? "ĐTXHH" : undefined,
     };
   });
-}
-
-/** mulberry32, as the fixture uses: reproducible scores. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Plausible scores of one unit: quarter steps, some appraisal cuts, survey points, evidence. */
