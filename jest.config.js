@@ -9,4 +9,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 30000,
+  // Property tests use one fixed seed (FC_SEED overrides it): test/setup-fast-check.ts.
+  setupFiles: ["<rootDir>/test/setup-fast-check.ts"],
 };
