@@ -89,7 +89,9 @@ module.exports = async (env, options) => {
       splitChunks: {
         chunks: "all",
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", priority: 10 },
+          // Libraries the pane needs at start; those loaded on demand (ExcelJS, for the import)
+          // keep their own chunk.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: 10 },
         },
       },
     },

@@ -17,7 +17,7 @@ import {
   findLossyParts,
   inspectPackage,
 } from "./inspect-package";
-import { readWorksheet } from "./read-worksheet";
+import { readWorksheet } from "../xlsx/read-worksheet";
 
 export type XlsxWorkbook = WorkbookPort & {
   readonly file: string;

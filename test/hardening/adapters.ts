@@ -16,7 +16,7 @@ import type { WritePlan } from "../../src/core/model";
 import type { WorkbookPort } from "../../src/core/workbook-port";
 import { SETTINGS_SHEET } from "../../src/core/saved-settings";
 import { createOfficeWorkbook } from "../../src/excel/office-workbook";
-import { readWorksheet } from "../../src/node/read-worksheet";
+import { readWorksheet } from "../../src/xlsx/read-worksheet";
 import { snapshotToWorkbook } from "../../src/node/snapshot-to-workbook";
 import {
   type StandInHost,

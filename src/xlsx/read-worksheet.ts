@@ -3,6 +3,7 @@
  * Values read like Office.js's `values`: formulas give their cached result, rich text and
  * hyperlinks their text, the non-top-left cells of a merged area are empty, and dates are Excel
  * serial numbers (as Office.js reports them), so both adapters feed the core the same grid.
+ * Plain code over ExcelJS objects (no Node API): the command line and the task pane's import share it.
  */
 import type ExcelJS from "exceljs";
 import type { CellRange, CellValue, SheetSnapshot, SheetVisibility } from "../core/grid";
