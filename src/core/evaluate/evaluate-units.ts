@@ -15,7 +15,7 @@ import type {
 import type { Settings } from "../settings";
 import { foldText } from "../text";
 import { evaluateLeaf } from "./evaluate-leaf";
-import { findGroup } from "./infer-group";
+import { findGroup, unitKey } from "./infer-group";
 import { sumUnitTotals } from "./sum-unit-totals";
 
 /** Evaluates every unit of a parsed workbook: per-unit results (units-list order, then sheet order) and the value-level issues. */
@@ -31,7 +31,7 @@ export function evaluateUnits(
   const groupSpelling = new Map<string, string>();
 
   for (const scores of parsed.units) {
-    const key = foldText(scores.unit);
+    const key = unitKey(scores.unit);
     // The parse stage reports a unit on two sheets (unit_duplicate) and uses the first.
     if (seen.has(key)) continue;
     seen.add(key);
@@ -61,7 +61,7 @@ export function evaluateUnits(
   }
 
   for (const entry of parsed.unitList) {
-    if (seen.has(foldText(entry.unit))) continue;
+    if (seen.has(unitKey(entry.unit))) continue;
     issues.push(
       makeIssue(
         "unit_without_scores",
@@ -77,10 +77,10 @@ export function evaluateUnits(
 function orderByUnitList(results: UnitResult[], parsed: ParsedWorkbook): UnitResult[] {
   const position = new Map<string, number>();
   parsed.unitList.forEach((entry, i) => {
-    const key = foldText(entry.unit);
+    const key = unitKey(entry.unit);
     if (!position.has(key)) position.set(key, i);
   });
-  const rankOf = (r: UnitResult): number => position.get(foldText(r.unit)) ?? Number.MAX_SAFE_INTEGER;
+  const rankOf = (r: UnitResult): number => position.get(unitKey(r.unit)) ?? Number.MAX_SAFE_INTEGER;
   return results
     .map((result, i) => ({ result, i }))
     .sort((a, b) => rankOf(a.result) - rankOf(b.result) || a.i - b.i)
@@ -184,5 +184,5 @@ function indexTallies(tallies: readonly SurveyTally[]): Map<string, SurveyTally>
 }
 
 function tallyKey(unit: string, criterionId: string): string {
-  return `${foldText(unit)}\u0000${criterionId}`;
+  return `${unitKey(unit)}\u0000${criterionId}`;
 }

@@ -45,6 +45,14 @@ export function inferGroupFromName(unit: string): string {
   return GROUP_OTHER;
 }
 
+/**
+ * The key that identifies a unit across sheets and the units list: its folded name without the
+ * dashes or bullets typed before it ("- Sở Tài chính", "Cơ quan: -Sở Tài chính").
+ */
+export function unitKey(name: string): string {
+  return foldText(name).replace(/^[\s\-–+*•.:]+/, "");
+}
+
 /** Where a unit's group came from. */
 export type GroupSource = "list" | "settings" | "inferred";
 
@@ -54,11 +62,11 @@ export function findGroup(
   unitList: readonly UnitListEntry[],
   settings: Settings,
 ): { group: string; source: GroupSource; entry: UnitListEntry | null } {
-  const key = foldText(unit);
-  const entry = unitList.find((e) => foldText(e.unit) === key) ?? null;
+  const key = unitKey(unit);
+  const entry = unitList.find((e) => unitKey(e.unit) === key) ?? null;
   if (entry && entry.group.trim() !== "") return { group: entry.group.trim(), source: "list", entry };
   for (const [name, group] of Object.entries(settings.unitGroups)) {
-    if (foldText(name) === key && group.trim() !== "")
+    if (unitKey(name) === key && group.trim() !== "")
       return { group: group.trim(), source: "settings", entry };
   }
   return { group: inferGroupFromName(unit), source: "inferred", entry };

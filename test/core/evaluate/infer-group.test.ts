@@ -36,6 +36,16 @@ describe("findGroup: list, then settings, then the name", () => {
     expect(findGroup("SO TU PHAP", list, settingsWith()).group).toBe("Khối A");
   });
 
+  it("matches a listed name typed after a dash or bullet ('-Sở Tài chính') with the unit's sheet name", () => {
+    const list = unitList([
+      ["-Sở Tài chính", "Khối A"],
+      ["• Sở Y tế", "Khối B"],
+    ]);
+    expect(findGroup("Sở Tài chính", list, settingsWith()).group).toBe("Khối A");
+    expect(findGroup("- Sở Y tế", list, settingsWith()).group).toBe("Khối B");
+    expect(findGroup("Sở Tài chính tỉnh", list, settingsWith()).source).toBe("inferred");
+  });
+
   it("takes settings.unitGroups when the unit is not listed", () => {
     const settings = settingsWith({ unitGroups: { "Văn phòng UBND tỉnh": "Khối tổng hợp" } });
     const found = findGroup("Văn phòng UBND tỉnh", [], settings);
