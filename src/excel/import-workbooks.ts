@@ -13,6 +13,16 @@ export function canImportWorkbooks(): boolean {
   return isExcelApiSupported(OPTIONAL_EXCEL_API.insertWorksheets);
 }
 
+/** The names of the workbook's sheets (one sync; no cell is read). */
+export async function listSheetNames(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const collection = context.workbook.worksheets;
+    collection.load("items/name");
+    await context.sync();
+    return collection.items.map((ws) => ws.name);
+  });
+}
+
 /** Base64 of a file's bytes (FileReader-free, chunked so large files do not overflow the stack). */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = "";

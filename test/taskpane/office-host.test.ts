@@ -110,6 +110,20 @@ describe("the Office host", () => {
     ]);
   });
 
+  it("names a file that is not a workbook, in Vietnamese, instead of failing obscurely", async () => {
+    install();
+    const host = createOfficeHost();
+    const notWorkbook = {
+      name: "cong-van.docx",
+      base64: Buffer.from("PK not a workbook").toString("base64"),
+    };
+    const error = await host.inspectImport([notWorkbook]).catch((e: unknown) => e);
+    expect(host.describeError(error, "vi")).toMatch(
+      /^Không đọc được tệp "cong-van\.docx": đây không phải bảng tính/,
+    );
+    expect(host.describeError(error, "en")).toMatch(/^Cannot read "cong-van\.docx"/);
+  });
+
   it("copies only the scoring sheets in, replacing a present one when told to", async () => {
     const agency = buildProvinceWorkbook({ units: 3, layout: "unitSheets", seed: 99 });
     const present = agency.snapshot.sheets.find((s) => s.name === agency.units[0].sheet)!;

@@ -6,7 +6,7 @@ import { analyzeWorkbook } from "../../core/analyze";
 import { createOfficeWorkbook } from "../../excel/office-workbook";
 import { clearIssueHighlights, highlightIssueCells } from "../../excel/highlights";
 import { ExcelAdapterError, describeHostError } from "../../excel/host-errors";
-import { canImportWorkbooks, importWorksheets } from "../../excel/import-workbooks";
+import { canImportWorkbooks, importWorksheets, listSheetNames } from "../../excel/import-workbooks";
 import { getActiveSheetName, goToCell } from "../../excel/navigation";
 import { saveSettingsToWorkbook } from "../../excel/settings-store";
 import { themeForBackground } from "./office-theme";
@@ -23,10 +23,18 @@ export function createOfficeHost(): TaskpaneHost {
   function scoringSheets(file: ImportFile): Promise<string[]> {
     let sheets = found.get(file);
     if (!sheets) {
-      sheets = readXlsxSnapshot(file.base64).then((snapshot) => {
-        const layout = analyzeWorkbook(snapshot).layout;
-        return [...layout.unitSheets, ...layout.matrixSheets];
-      });
+      sheets = readXlsxSnapshot(file.base64).then(
+        (snapshot) => {
+          const layout = analyzeWorkbook(snapshot).layout;
+          return [...layout.unitSheets, ...layout.matrixSheets];
+        },
+        () => {
+          throw new ExcelAdapterError(
+            `Không đọc được tệp "${file.name}": đây không phải bảng tính Excel .xlsx, hoặc tệp bị hỏng hay có mật khẩu. Hãy mở tệp trong Excel, lưu lại dạng .xlsx rồi nhập lại.`,
+            `Cannot read "${file.name}": it is not an Excel .xlsx workbook, or it is damaged or password-protected. Open it in Excel, save it as .xlsx and import it again.`,
+          );
+        },
+      );
       found.set(file, sheets);
     }
     return sheets;
@@ -50,7 +58,8 @@ export function createOfficeHost(): TaskpaneHost {
     saveSettings: saveSettingsToWorkbook,
     canImport: canImportWorkbooks,
     async inspectImport(files) {
-      const present = new Set((await port.read()).sheets.map((s) => s.name.toLowerCase()));
+      // Only the names are needed: reading every cell of the workbook here would be wasted.
+      const present = new Set((await listSheetNames()).map((name) => name.toLowerCase()));
       const candidates: ImportCandidate[] = [];
       for (const file of files) {
         for (const sheet of await scoringSheets(file)) {
