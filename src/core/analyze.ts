@@ -20,7 +20,7 @@ import { findAssessmentYear } from "./find-year";
 import { rankUnits } from "./rank/rank-units";
 import { planRankingSheets } from "./render/plan-ranking-sheets";
 import { readSavedState } from "./saved-settings";
-import { type Settings, type SettingsInput, parseSettings, settingsSchema } from "./settings";
+import { type Settings, type SettingsInput, parseSettings } from "./settings";
 
 export type Analysis = {
   settings: Settings;
@@ -56,7 +56,8 @@ export function resolveSettings(
   for (const p of parsed.problems) {
     issues.push(makeIssue("settings_invalid", { sheet: null }, { name: p.path, input: p.message }));
   }
-  const settings = parsed.problems.length ? settingsSchema.parse(saved.settings) : parsed.settings;
+  // Invalid overrides are reported and the saved settings (already valid) stay in force.
+  const settings = parsed.problems.length ? saved.settings : parsed.settings;
   return { settings, generatedSheets: saved.generatedSheets, issues };
 }
 

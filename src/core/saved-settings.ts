@@ -14,7 +14,8 @@ export const SETTINGS_SHEET = "_ParScorer";
  * "_ParScorer…" sheet an adapter keeps (the task pane's highlight marks). They are never read as data.
  */
 export function isStorageSheet(name: string): boolean {
-  return name.startsWith(SETTINGS_SHEET);
+  // Excel's sheet names ignore case: "_parscorer" is the same sheet.
+  return name.toLowerCase().startsWith(SETTINGS_SHEET.toLowerCase());
 }
 export const SETTINGS_MARKER = "PAR Scorer settings v1";
 const CHUNK = 30000;

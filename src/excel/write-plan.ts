@@ -10,12 +10,11 @@
  */
 import { type CellValue, columnLetters } from "../core/grid";
 import type { CellStyle, SheetPatch, SheetPlan, WritePlan } from "../core/model";
-import { SETTINGS_SHEET, settingsSheetValues } from "../core/saved-settings";
+import { SETTINGS_SHEET, isStorageSheet, settingsSheetValues } from "../core/saved-settings";
 import type { ProgressListener } from "../core/workbook-port";
 import { SYNC_BUDGET_BYTES, type Step, jsonSize, runInBatches } from "./batches";
 import { ExcelAdapterError } from "./host-errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
-import { MARKS_SHEET } from "./marks-sheet";
 import type { KnownWorkbook } from "./read-workbook";
 import { blockToA1, rangeToA1 } from "./range-address";
 
@@ -196,10 +195,8 @@ export async function writeOfficePlan(
   budget = SYNC_BUDGET_BYTES,
   known: KnownWorkbook | null = null,
 ): Promise<void> {
-  const reserved = new Set([lower(SETTINGS_SHEET), lower(MARKS_SHEET)]);
   for (const sheet of plan.sheets) {
-    if (reserved.has(lower(sheet.name)))
-      throw new Error(`write plan uses the reserved sheet name ${sheet.name}`);
+    if (isStorageSheet(sheet.name)) throw new Error(`write plan uses the reserved sheet name ${sheet.name}`);
   }
   await Excel.run({ delayForCellEdit: true }, async (context) => {
     onProgress?.(0, "Đang kiểm tra các sheet hiện có…");
@@ -219,7 +216,7 @@ export async function writeOfficePlan(
     const planned = new Set(plan.sheets.map((s) => lower(s.name)));
     const replacedStates = plan.sheets.flatMap((sheet) => existing.get(lower(sheet.name)) ?? []);
     const deletedStates = plan.deleteSheets.flatMap((name) =>
-      planned.has(lower(name)) || reserved.has(lower(name)) ? [] : (existing.get(lower(name)) ?? []),
+      planned.has(lower(name)) || isStorageSheet(name) ? [] : (existing.get(lower(name)) ?? []),
     );
     const settingsState = existing.get(lower(SETTINGS_SHEET)) ?? null;
     const changesStructure =

@@ -52,6 +52,7 @@ describe("PAR Scorer's storage sheets", () => {
   it("are the settings sheet and the adapters' other _ParScorer… sheets, never a person's sheet", () => {
     expect(isStorageSheet(SETTINGS_SHEET)).toBe(true);
     expect(isStorageSheet("_ParScorerMarks")).toBe(true);
+    expect(isStorageSheet("_parscorer")).toBe(true);
     expect(isStorageSheet("ParScorer")).toBe(false);
     expect(isStorageSheet("Sở Tư pháp")).toBe(false);
   });
