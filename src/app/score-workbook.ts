@@ -2,7 +2,8 @@
  * The use case, written once for both hosts: read → parse → validate → compute → render → write.
  * The task pane passes the Office.js adapter, the command line the ExcelJS adapter.
  */
-import { type Analysis, analyzeWorkbook, planRanking } from "../core/analyze";
+import { analyzeWorkbook, planRanking } from "../core/analyze";
+import type { Analysis } from "../core/model";
 import type { WritePlan } from "../core/model";
 import type { SettingsInput } from "../core/settings";
 import type { ProgressListener, WorkbookPort } from "../core/workbook-port";

@@ -6,7 +6,7 @@
 import { existsSync, promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { styleText } from "node:util";
-import type { Analysis } from "../core/analyze";
+import type { Analysis } from "../core/model";
 import { type Issue, compareIssues, describeIssue } from "../core/issues";
 import { toJsonResult } from "../core/report/to-json-result";
 import type { SettingsInput } from "../core/settings";

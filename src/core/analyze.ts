@@ -4,16 +4,7 @@
  */
 import type { WorkbookSnapshot } from "./grid";
 import { type Issue, compareIssues, makeIssue } from "./issues";
-import type {
-  CriteriaSet,
-  GroupRanking,
-  ParsedWorkbook,
-  UnitListEntry,
-  UnitResult,
-  UnitScores,
-  WorkbookLayout,
-  WritePlan,
-} from "./model";
+import type { Analysis, ParsedWorkbook, WritePlan } from "./model";
 import { parseWorkbook } from "./parse/parse-workbook";
 import { evaluateUnits } from "./evaluate/evaluate-units";
 import { findAssessmentYear } from "./find-year";
@@ -21,22 +12,6 @@ import { rankUnits } from "./rank/rank-units";
 import { planRankingSheets } from "./render/plan-ranking-sheets";
 import { readSavedState } from "./saved-settings";
 import { type Settings, type SettingsInput, parseSettings } from "./settings";
-
-export type Analysis = {
-  settings: Settings;
-  layout: WorkbookLayout;
-  criteria: CriteriaSet | null;
-  units: UnitScores[];
-  unitList: UnitListEntry[];
-  results: UnitResult[];
-  groups: GroupRanking[];
-  /** All issues, ordered by sheet and cell. */
-  issues: Issue[];
-  /** Sheets PAR Scorer wrote earlier, as saved in the workbook. */
-  generatedSheets: string[];
-  /** Year shown in the ranking titles: settings.year, else the "năm 20xx" of the sheets' titles. */
-  year: number | null;
-};
 
 /**
  * Settings for a run: those saved in the workbook, overridden field by field by `overrides`

@@ -9,7 +9,9 @@
  * Rows and columns are zero-based indices into a grid; cells in issues are A1 text.
  */
 import type { CellRange, CellValue } from "./grid";
+import type { Issue } from "./issues";
 import type { Micro } from "./points";
+import type { Settings } from "./settings";
 
 /** What a column of a criteria or scoring sheet holds. */
 export type ColumnRole =
@@ -279,3 +281,20 @@ export type WritePlan = {
 
 /** A region of a sheet referred to by the write plan or a highlight. */
 export type SheetRange = { sheet: string; range: CellRange };
+
+/** Everything one run of the engine found: the input to rendering, reports and explanations. */
+export type Analysis = {
+  settings: Settings;
+  layout: WorkbookLayout;
+  criteria: CriteriaSet | null;
+  units: UnitScores[];
+  unitList: UnitListEntry[];
+  results: UnitResult[];
+  groups: GroupRanking[];
+  /** All issues, ordered by sheet and cell. */
+  issues: Issue[];
+  /** Sheets PAR Scorer wrote earlier, as saved in the workbook. */
+  generatedSheets: string[];
+  /** Year shown in the ranking titles: settings.year, else the "năm 20xx" of the sheets' titles. */
+  year: number | null;
+};

@@ -3,7 +3,7 @@
  * the leaves where it lost the most points, and the criteria that did not apply to it.
  * Points are plain numbers (not micro-points), unrounded; the view formats them.
  */
-import type { Analysis } from "../analyze";
+import type { Analysis } from "../model";
 import type { Issue } from "../issues";
 import type { CriteriaNode, PointsSource, UnitResult } from "../model";
 import { fromMicro } from "../points";

@@ -3,7 +3,7 @@
  * several groups, the deletion of PAR Scorer's earlier sheets that are no longer produced, and
  * the settings to save. Only sheets PAR Scorer wrote earlier are ever replaced.
  */
-import type { Analysis } from "../analyze";
+import type { Analysis } from "../model";
 import type { SheetPlan, WritePlan } from "../model";
 import { serializeSavedState } from "../saved-settings";
 import { RANKING_SHEET_PREFIX, SUMMARY_SHEET_NAME } from "./layout";

@@ -3,7 +3,7 @@
  * shape, so keys are only ever added, never renamed. Points are plain numbers, indices are
  * unrounded percentages, cells are A1 without the sheet name.
  */
-import type { Analysis } from "../analyze";
+import type { Analysis } from "../model";
 import { type Lang, describeIssue } from "../issues";
 import type { CriteriaSet, RankedUnit } from "../model";
 import { fromMicro } from "../points";

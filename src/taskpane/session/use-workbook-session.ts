@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { Analysis } from "../../core/analyze";
+import type { Analysis } from "../../core/model";
 import type { Settings } from "../../core/settings";
 import type { ProgressListener } from "../../core/workbook-port";
 import { checkWorkbook } from "../../app/score-workbook";

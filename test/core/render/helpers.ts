@@ -1,5 +1,5 @@
 /** An Analysis built from literal parts, and A1 lookups into a planned sheet. */
-import type { Analysis } from "../../../src/core/analyze";
+import type { Analysis } from "../../../src/core/model";
 import { evaluateUnits } from "../../../src/core/evaluate/evaluate-units";
 import { type CellValue, fromA1 } from "../../../src/core/grid";
 import type { ParsedWorkbook, SheetPlan } from "../../../src/core/model";

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { Analysis } from "../../../core/analyze";
+import type { Analysis } from "../../../core/model";
 import { columnLetters, fromA1 } from "../../../core/grid";
 import type { ColumnMap, ColumnRole, UnitScores } from "../../../core/model";
 import { useI18n } from "../../i18n/i18n-context";

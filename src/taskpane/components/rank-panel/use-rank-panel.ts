@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import type { Analysis } from "../../../core/analyze";
+import type { Analysis } from "../../../core/model";
 import type { WritePlan } from "../../../core/model";
 import type { Band, Settings } from "../../../core/settings";
 import { rankWorkbook } from "../../../app/score-workbook";
