@@ -122,10 +122,50 @@ export type UnitScores = {
 /** One entry of a units list sheet (STT · Tên đơn vị · Khối). */
 export type UnitListEntry = { unit: string; group: string; sheet: string; cell: string };
 
+/** What a sheet is for, as detected or as the user set it (settings.sheetLayouts). */
+export type SheetPurpose = "criteria" | "scoring" | "unitsList" | "survey" | "generated" | "ignore";
+
+/** Where the units of a scoring sheet run: across the columns (a matrix) or down the rows (transposed). */
+export type SheetOrientation = "unitsInColumns" | "unitsInRows";
+
+/**
+ * The shape of a scoring sheet:
+ * - unitSheet: one unit; criteria codes down a column, the unit's score columns beside them;
+ * - matrix: criteria codes down a column, one column group per unit (units in columns);
+ * - transposed: criteria codes along a header row, one row per unit (units in rows);
+ * - fieldTotals: only each unit's points per field (lĩnh vực), in either orientation.
+ */
+export type ScoringShape = "unitSheet" | "matrix" | "transposed" | "fieldTotals";
+
+/**
+ * How one sheet was read: shown in the Tổng quan tab and in `check --json`. Rows are 1-based
+ * and columns are letters, as people see them in Excel.
+ */
+export type DetectedSheetLayout = {
+  sheet: string;
+  kind: SheetPurpose;
+  /** Scoring sheets holding several units; null for a unit's own sheet and for other kinds. */
+  orientation: SheetOrientation | null;
+  /** Scoring sheets only. */
+  shape: ScoringShape | null;
+  /** First and last header rows (1-based), null when no header was found. */
+  headerRows: [number, number] | null;
+  /** The column holding the criterion codes (criteria down the rows), or the row holding them (codes across). */
+  codes: { column?: string; row?: number } | null;
+  /**
+   * Where the unit names are: a cell ("Đơn vị: …" on a unit's sheet), a row (a matrix's header),
+   * or a column (a transposed sheet, a units list); null when the unit is named by its sheet.
+   */
+  units: { cell?: string; row?: number; column?: string } | null;
+  /** "user" when settings.sheetLayouts (or settings.sheets) decided the kind or the orientation. */
+  source: "detected" | "user";
+};
+
 /** How the workbook's sheets were understood. */
 export type WorkbookLayout = {
   criteriaSheet: string | null;
   unitSheets: string[];
+  /** Sheets holding several units: matrices, transposed sheets and field totals (see sheetLayouts for the shape). */
   matrixSheets: string[];
   unitsListSheet: string | null;
   surveySheet: string | null;
@@ -133,6 +173,8 @@ export type WorkbookLayout = {
   generatedSheets: string[];
   /** Sheets that are none of the above. */
   ignoredSheets: string[];
+  /** Every sheet of the workbook, in workbook order, with how it was read. */
+  sheetLayouts: DetectedSheetLayout[];
 };
 
 /** Survey answer tallies for one unit and one survey criterion (options A, B, C, D…). */

@@ -92,6 +92,26 @@ export const settingsSchema = z.object({
       ignore: z.array(z.string()).default([]),
     })
     .default({ criteria: null, unitSheets: null, matrixSheets: null, unitsList: null, ignore: [] }),
+  /**
+   * Corrections of detection per sheet name: what the sheet is, where its units run, its header
+   * rows (1-based, first and last) and where its criterion codes are (a column of letters for
+   * criteria down the rows, a row number for codes across). Each given field wins over detection.
+   */
+  sheetLayouts: z
+    .record(
+      z.string(),
+      z.object({
+        kind: z.enum(["criteria", "scoring", "unitsList", "ignore"]).optional(),
+        orientation: z.enum(["unitsInColumns", "unitsInRows"]).optional(),
+        headerRows: z
+          .tuple([z.number().int().min(1).max(1000), z.number().int().min(1).max(1000)])
+          .refine(([first, last]) => first <= last, "hàng đầu phải không lớn hơn hàng cuối")
+          .optional(),
+        codeColumn: columnLetters.optional(),
+        codeRow: z.number().int().min(1).max(1000).optional(),
+      }),
+    )
+    .default({}),
   /** Explicit column letters by role; they override header detection. */
   columns: z
     .object({

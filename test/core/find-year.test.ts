@@ -11,6 +11,7 @@ const layout = (criteriaSheet: string, unitSheets: string[] = []): WorkbookLayou
   surveySheet: null,
   generatedSheets: [],
   ignoredSheets: [],
+  sheetLayouts: [],
 });
 
 describe("the assessment year", () => {

@@ -46,6 +46,30 @@ describe("settings", () => {
     expect(bandsFor(settings, "Sở, ban, ngành")[0].label).toBe("A");
   });
 
+  it("reads per-sheet layout corrections and refuses impossible ones by path", () => {
+    expect(defaultSettings().sheetLayouts).toEqual({});
+    const ok = parseSettings({
+      sheetLayouts: {
+        "Tong hop": { kind: "scoring", orientation: "unitsInRows", headerRows: [3, 4], codeRow: 4 },
+      },
+    });
+    expect(ok.problems).toEqual([]);
+    expect(ok.settings.sheetLayouts["Tong hop"]).toEqual({
+      kind: "scoring",
+      orientation: "unitsInRows",
+      headerRows: [3, 4],
+      codeRow: 4,
+    });
+    const bad = parseSettings({
+      sheetLayouts: { A: { orientation: "diagonal" }, B: { headerRows: [5, 2] }, C: { codeColumn: "1" } },
+    });
+    expect(bad.problems.map((p) => p.path).sort()).toEqual([
+      "sheetLayouts.A.orientation",
+      "sheetLayouts.B.headerRows",
+      "sheetLayouts.C.codeColumn",
+    ]);
+  });
+
   it("refuses column letters that are not letters", () => {
     expect(parseSettings({ columns: { criteria: { maxPoints: "3" } } }).problems[0].path).toBe(
       "columns.criteria.maxPoints",

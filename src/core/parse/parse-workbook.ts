@@ -1,81 +1,35 @@
 /**
- * The reading half of the engine: which sheet is what, then the criteria set, the units' scores,
- * the units list and any survey tallies. Sheets named in the settings are taken as named;
- * detection fills in the rest. Nothing here judges a score value.
+ * The reading half of the engine, in three steps:
+ * 1. detect what each sheet holds (detect-layout.ts; the settings win over detection);
+ * 2. read the criteria set (criteria-sheet.ts);
+ * 3. read each scoring sheet with the reader of its shape (read-unit-sheet.ts,
+ *    read-matrix-sheet.ts), then the units list and the survey tallies.
+ * Every sheet ends up described in `layout.sheetLayouts`. Nothing here judges a score value.
  */
-import { type SheetSnapshot, cellAt, columnIndex, fromA1, toA1 } from "../grid";
+import { type SheetSnapshot, columnIndex, columnLetters, fromA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type {
   ColumnMap,
   CriteriaSet,
+  DetectedSheetLayout,
   ParsedWorkbook,
   SurveyTally,
   UnitListEntry,
   UnitScores,
   WorkbookLayout,
 } from "../model";
-import { isStorageSheet } from "../saved-settings";
 import type { Settings } from "../settings";
-import { cellText, foldText } from "../text";
+import { foldText } from "../text";
+import { checkLegacy, textCells } from "./check-legacy-text";
 import { parseCriteriaSheet } from "./criteria-sheet";
+import { type SheetKind, detectSheetKinds } from "./detect-layout";
 import { type Header, findHeader } from "./header-band";
-import { detectLegacyEncoding } from "./legacy-encoding";
-import { parseMatrixSheet, parseUnitSheet } from "./scoring-sheet";
-import { isSurveyTallyHeader, parseSurveyTally } from "./survey-tally";
+import { readMatrixSheet } from "./read-matrix-sheet";
+import { readUnitSheet } from "./read-unit-sheet";
+import { parseSurveyTally } from "./survey-tally";
 import { parseUnitsList } from "./units-list";
 
-export type SheetKind = "criteria" | "unitSheet" | "matrix" | "unitsList" | "survey" | "none";
-
-/** A sheet name that announces the criteria set ("Bộ tiêu chí", "Bộ chỉ số", "Tiêu chí 2024"). */
-function namesCriteria(name: string): boolean {
-  return /tieu chi|bo chi so|huong dan cham/.test(foldText(name));
-}
-
-function hasScoreValues(sheet: SheetSnapshot, header: Header): boolean {
-  const cols = [header.roles.selfScore, header.roles.appraisedScore].filter(
-    (c): c is number => c !== undefined,
-  );
-  for (let r = header.dataStart; r < sheet.values.length; r++) {
-    for (const c of cols) if (typeof cellAt(sheet.values, r, c) === "number") return true;
-  }
-  return false;
-}
-
-/** What a sheet holds, judged from its header. */
-export function classifySheet(
-  sheet: SheetSnapshot,
-  header: Header | null,
-  optionKeys: readonly string[],
-): SheetKind {
-  if (!header) return "none";
-  const { roles } = header;
-  const coded = roles.code !== undefined || roles.title !== undefined;
-  if (isSurveyTallyHeader(header, optionKeys)) return "survey";
-  if (header.units.length >= 2 && coded) return "matrix";
-  // A table of units with a score but no criteria (a ranking pasted in) is a list, not scores.
-  if (roles.unitName !== undefined && roles.title === undefined && roles.maxPoints === undefined)
-    return "unitsList";
-  const scored =
-    roles.selfScore !== undefined || roles.appraisedScore !== undefined || roles.surveyPoints !== undefined;
-  const guessedOnly =
-    roles.maxPoints === undefined &&
-    roles.appraisedScore === undefined &&
-    roles.surveyPoints === undefined &&
-    roles.evidence === undefined &&
-    roles.explanation === undefined &&
-    header.columns.some((c) => c.col === roles.selfScore && c.confidence === 1);
-  // "STT | Nội dung | Điểm | Phương pháp đánh giá": a criteria sheet whose maximum says "Điểm".
-  if (guessedOnly && coded) return "criteria";
-  if (scored && coded) {
-    // A blank template named like the criteria set is the criteria set.
-    if (roles.maxPoints !== undefined && namesCriteria(sheet.name) && !hasScoreValues(sheet, header))
-      return "criteria";
-    return "unitSheet";
-  }
-  if (roles.maxPoints !== undefined && coded) return "criteria";
-  if (roles.unitName !== undefined) return "unitsList";
-  return "none";
-}
+export { type SheetKind, classifySheet } from "./detect-layout";
 
 /** Column letters from the settings to zero-based indices (invalid letters are left out). */
 function columnsFromLetters(letters: Partial<Record<string, string>>): ColumnMap {
@@ -91,49 +45,28 @@ function columnsFromLetters(letters: Partial<Record<string, string>>): ColumnMap
   return out;
 }
 
-/** Finds a sheet by name: exactly, else ignoring case, accents and spacing when that is unambiguous. */
-function findSheet(sheets: readonly SheetSnapshot[], name: string): SheetSnapshot | null {
-  const exact = sheets.find((s) => s.name === name);
-  if (exact) return exact;
-  const folded = sheets.filter((s) => foldText(s.name) === foldText(name));
-  return folded.length === 1 ? folded[0] : null;
+/** A column index as letters, or undefined. */
+function letters(col: number | undefined): string | undefined {
+  return col === undefined ? undefined : columnLetters(col);
 }
 
-/** Reports the first legacy-encoded text among the given cells (once per sheet). */
-function checkLegacy(
-  sheet: SheetSnapshot,
-  cells: Iterable<{ row: number; col: number }>,
-  issues: Issue[],
-): void {
-  for (const { row, col } of cells) {
-    const text = cellText(cellAt(sheet.values, row, col));
-    const encoding = detectLegacyEncoding(text);
-    if (encoding) {
-      issues.push(
-        makeIssue(
-          "legacy_encoding",
-          { sheet: sheet.name, cell: toA1(row, col) },
-          { name: encoding === "TCVN3" ? "TCVN3 (.VnTime)" : "VNI", input: text },
-        ),
-      );
-      return;
-    }
-  }
+/** The record of a sheet that is not read (generated, ignored, or unrecognised). */
+function plainRecord(sheet: string, kind: DetectedSheetLayout["kind"], user: boolean): DetectedSheetLayout {
+  return {
+    sheet,
+    kind,
+    orientation: null,
+    shape: null,
+    headerRows: null,
+    codes: null,
+    units: null,
+    source: user ? "user" : "detected",
+  };
 }
 
-/** Cells worth checking for legacy encoding: the titles above and in the header, and a column's cells. */
-function* textCells(
-  sheet: SheetSnapshot,
-  header: Header | null,
-  col: number | undefined,
-): Generator<{ row: number; col: number }> {
-  const top = header ? header.dataStart : Math.min(sheet.values.length, 20);
-  for (let row = 0; row < top; row++) {
-    const line = sheet.values[row] ?? [];
-    for (let c = 0; c < line.length; c++) yield { row, col: c };
-  }
-  if (col === undefined) return;
-  for (let row = top; row < sheet.values.length; row++) yield { row, col };
+/** The header rows of a header, 1-based. */
+function headerRows(header: Header | null): [number, number] | null {
+  return header ? [header.top + 1, header.bottom + 1] : null;
 }
 
 /** Reads a workbook snapshot: layout, criteria set, unit scores, units list, survey tallies. */
@@ -144,80 +77,48 @@ export function parseWorkbook(
 ): { parsed: ParsedWorkbook; issues: Issue[] } {
   const issues: Issue[] = [];
   const sheets = snapshot.sheets;
+  const optionKeys = Object.keys(settings.surveyOptionWeights);
+  const criteriaColumns = columnsFromLetters(settings.columns.criteria);
+  const scoringColumns = columnsFromLetters(settings.columns.scoring);
+
+  // 1. What each sheet holds. Each header is found once and shared by every step below.
+  const headers = new Map<SheetSnapshot, Header | null>();
+  const headerOf = (s: SheetSnapshot): Header | null => {
+    if (!headers.has(s)) headers.set(s, findHeader(s));
+    return headers.get(s) ?? null;
+  };
+  const detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, issues);
+  const { kinds } = detected;
   const layout: WorkbookLayout = {
     criteriaSheet: null,
     unitSheets: [],
     matrixSheets: [],
     unitsListSheet: null,
     surveySheet: null,
-    generatedSheets: [],
-    ignoredSheets: [],
+    generatedSheets: detected.generatedSheets,
+    ignoredSheets: detected.ignoredSheets,
+    sheetLayouts: [],
   };
-  const optionKeys = Object.keys(settings.surveyOptionWeights);
-  const criteriaColumns = columnsFromLetters(settings.columns.criteria);
-  const scoringColumns = columnsFromLetters(settings.columns.scoring);
-
-  // Sheets named in the settings.
-  const named = (name: string): SheetSnapshot | null => {
-    const found = findSheet(sheets, name);
-    if (!found) issues.push(makeIssue("sheet_not_found", { sheet: null }, { name }));
-    return found;
-  };
-  const chosen = settings.sheets;
-  const ignored = new Set(chosen.ignore.map(named).filter((s): s is SheetSnapshot => s !== null));
-  const explicitCriteria = chosen.criteria ? named(chosen.criteria) : null;
-  const explicitUnits = chosen.unitSheets?.map(named).filter((s): s is SheetSnapshot => s !== null) ?? null;
-  const explicitMatrices =
-    chosen.matrixSheets?.map(named).filter((s): s is SheetSnapshot => s !== null) ?? null;
-  const explicitList = chosen.unitsList ? named(chosen.unitsList) : null;
-  const generated = new Set(generatedSheets);
-
-  const headers = new Map<SheetSnapshot, Header | null>();
-  const headerOf = (s: SheetSnapshot): Header | null => {
-    if (!headers.has(s)) headers.set(s, findHeader(s));
-    return headers.get(s) ?? null;
-  };
-  const kinds = new Map<SheetSnapshot, SheetKind>();
-  for (const s of sheets) {
-    if (generated.has(s.name) || isStorageSheet(s.name)) {
-      layout.generatedSheets.push(s.name);
-      continue;
-    }
-    if (ignored.has(s)) {
-      layout.ignoredSheets.push(s.name);
-      continue;
-    }
-    let kind: SheetKind;
-    if (s === explicitCriteria) kind = "criteria";
-    else if (explicitUnits?.includes(s)) kind = "unitSheet";
-    else if (explicitMatrices?.includes(s)) kind = "matrix";
-    else if (s === explicitList) kind = "unitsList";
-    else if (s.visibility === "veryHidden") kind = "none";
-    else {
-      kind = classifySheet(s, headerOf(s), optionKeys);
-      // Kinds the user listed explicitly are not detected elsewhere.
-      if ((kind === "unitSheet" && explicitUnits) || (kind === "matrix" && explicitMatrices)) kind = "none";
-      if (kind === "criteria" && explicitCriteria) kind = "none";
-      if (kind === "unitsList" && explicitList) kind = "none";
-      if (kind === "none" && !explicitCriteria && namesCriteria(s.name)) kind = "criteria";
-    }
-    kinds.set(s, kind);
-  }
+  const records = new Map<string, DetectedSheetLayout>();
+  const userSet = (s: SheetSnapshot) => detected.chosenByUser.has(s);
   const ofKind = (kind: SheetKind) => sheets.filter((s) => kinds.get(s) === kind);
 
-  // The criteria set: the criteria sheet, else (no such sheet) the first scoring sheet with maxima.
+  // 2. The criteria set: the criteria sheet, else (no such sheet) the first scoring sheet with maxima.
   let criteria: CriteriaSet | null = null;
   const criteriaSheet = ofKind("criteria")[0] ?? null;
   if (criteriaSheet) {
-    const result = parseCriteriaSheet(criteriaSheet, headerOf(criteriaSheet), criteriaColumns);
+    const header = headerOf(criteriaSheet);
+    const result = parseCriteriaSheet(criteriaSheet, header, criteriaColumns);
     criteria = result.criteria;
     issues.push(...result.issues);
     layout.criteriaSheet = criteriaSheet.name;
-    checkLegacy(
-      criteriaSheet,
-      textCells(criteriaSheet, headerOf(criteriaSheet), criteria?.columns.title),
-      issues,
-    );
+    checkLegacy(criteriaSheet, textCells(criteriaSheet, header, criteria?.columns.title), issues);
+    const codeCol = criteria ? (criteria.columns.code ?? criteria.columns.title) : undefined;
+    records.set(criteriaSheet.name, {
+      ...plainRecord(criteriaSheet.name, "criteria", userSet(criteriaSheet)),
+      headerRows: headerRows(header),
+      codes: codeCol === undefined ? null : { column: letters(codeCol) },
+    });
   } else {
     const source = [...ofKind("unitSheet"), ...ofKind("matrix")].find(
       (s) => headerOf(s)?.roles.maxPoints !== undefined || scoringColumns.maxPoints !== undefined,
@@ -233,7 +134,7 @@ export function parseWorkbook(
   }
   for (const s of ofKind("criteria").slice(1)) layout.ignoredSheets.push(s.name);
 
-  // Scores.
+  // 3. Scores, one reader per shape.
   const units: UnitScores[] = [];
   const seen = new Map<string, UnitScores>();
   const addUnit = (u: UnitScores): void => {
@@ -256,22 +157,34 @@ export function parseWorkbook(
     const kind = kinds.get(s);
     if (kind !== "unitSheet" && kind !== "matrix") continue;
     const header = headerOf(s);
+    const record: DetectedSheetLayout = {
+      ...plainRecord(s.name, "scoring", userSet(s)),
+      orientation: kind === "matrix" ? "unitsInColumns" : null,
+      shape: kind,
+      headerRows: headerRows(header),
+    };
+    records.set(s.name, record);
     if (!header) {
       issues.push(makeIssue("scoring_column_missing", { sheet: s.name }, { name: "STT" }));
       continue;
     }
+    const codeCol = scoringColumns.code ?? scoringColumns.title ?? header.roles.code ?? header.roles.title;
+    record.codes = codeCol === undefined ? null : { column: letters(codeCol) };
     if (kind === "unitSheet") {
-      const result = parseUnitSheet(s, header, criteria, scoringColumns);
+      const result = readUnitSheet(s, header, criteria, scoringColumns);
       issues.push(...result.issues);
       layout.unitSheets.push(s.name);
       addUnit(result.unit);
+      record.units = result.unit.nameCell ? { cell: result.unit.nameCell } : null;
       const nameCells = result.unit.nameCell ? [fromA1(result.unit.nameCell)] : [];
       checkLegacy(s, [...nameCells, ...textCells(s, header, header.roles.title)], issues);
     } else {
-      const result = parseMatrixSheet(s, header, criteria, scoringColumns);
+      const result = readMatrixSheet(s, header, criteria, scoringColumns);
       issues.push(...result.issues);
       layout.matrixSheets.push(s.name);
       result.units.forEach(addUnit);
+      const nameRow = header.units[0]?.row;
+      record.units = nameRow === undefined ? null : { row: nameRow + 1 };
       checkLegacy(s, textCells(s, header, header.roles.title), issues);
     }
   }
@@ -286,6 +199,11 @@ export function parseWorkbook(
       checkLegacy(listSheet, textCells(listSheet, header, header.roles.unitName), issues);
     }
     layout.unitsListSheet = listSheet.name;
+    records.set(listSheet.name, {
+      ...plainRecord(listSheet.name, "unitsList", userSet(listSheet)),
+      headerRows: headerRows(header),
+      units: header?.roles.unitName === undefined ? null : { column: letters(header.roles.unitName) },
+    });
   }
   for (const s of ofKind("unitsList").slice(1)) layout.ignoredSheets.push(s.name);
   let surveyTallies: SurveyTally[] = [];
@@ -298,9 +216,18 @@ export function parseWorkbook(
       issues.push(...result.issues);
     }
     layout.surveySheet = surveySheet.name;
+    records.set(surveySheet.name, {
+      ...plainRecord(surveySheet.name, "survey", userSet(surveySheet)),
+      headerRows: headerRows(header),
+    });
   }
   for (const s of ofKind("survey").slice(1)) layout.ignoredSheets.push(s.name);
   for (const s of ofKind("none")) layout.ignoredSheets.push(s.name);
 
+  const generated = new Set(layout.generatedSheets);
+  layout.sheetLayouts = sheets.map(
+    (s) =>
+      records.get(s.name) ?? plainRecord(s.name, generated.has(s.name) ? "generated" : "ignore", userSet(s)),
+  );
   return { parsed: { layout, criteria, units, unitList, surveyTallies }, issues };
 }

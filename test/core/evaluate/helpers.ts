@@ -154,6 +154,7 @@ export function parsedWorkbook(
       surveySheet: extra.surveyTallies?.[0]?.sheet ?? null,
       generatedSheets: [],
       ignoredSheets: [],
+      sheetLayouts: [],
     },
     criteria,
     units,

@@ -49,7 +49,31 @@ describe("parseWorkbook: which sheet is what", () => {
       surveySheet: null,
       generatedSheets: [],
       ignoredSheets: ["Ghi chú"],
+      sheetLayouts: expect.any(Array),
     });
+    const base = { orientation: null, shape: null, codes: null, units: null, source: "detected" };
+    expect(parsed.layout.sheetLayouts).toEqual([
+      { ...base, sheet: "Ghi chú", kind: "ignore", headerRows: null },
+      { ...base, sheet: "Bộ tiêu chí", kind: "criteria", headerRows: [2, 2], codes: { column: "A" } },
+      {
+        ...base,
+        sheet: "STP",
+        kind: "scoring",
+        shape: "unitSheet",
+        headerRows: [2, 2],
+        codes: { column: "A" },
+        units: { cell: "A1" },
+      },
+      {
+        ...base,
+        sheet: "Xã Tân Lập",
+        kind: "scoring",
+        shape: "unitSheet",
+        headerRows: [2, 2],
+        codes: { column: "A" },
+      },
+      { ...base, sheet: "Danh sách", kind: "unitsList", headerRows: [1, 1], units: { column: "B" } },
+    ]);
     expect(parsed.units.map((u) => [u.unit, u.nameCell])).toEqual([
       ["Sở Tư pháp", "A1"],
       ["Xã Tân Lập", null],
@@ -137,6 +161,11 @@ describe("parseWorkbook: settings", () => {
     expect(parsed.layout.unitSheets).toEqual(["STC"]);
     expect(parsed.layout.ignoredSheets).toEqual(["STP"]);
     expect(issues.map((i) => [i.code, i.data.name])).toEqual([["sheet_not_found", "Sở Nội vụ"]]);
+    expect(parsed.layout.sheetLayouts.map((l) => [l.sheet, l.kind, l.source])).toEqual([
+      ["Tiêu chuẩn", "criteria", "user"],
+      ["STP", "ignore", "detected"],
+      ["STC", "scoring", "user"],
+    ]);
   });
 
   it("ignores the sheets the settings say to ignore", () => {

@@ -1,7 +1,8 @@
 import type { CellValue } from "../../../src/core/grid";
 import { parseCriteriaSheet } from "../../../src/core/parse/criteria-sheet";
 import { findHeader } from "../../../src/core/parse/header-band";
-import { parseMatrixSheet, parseUnitSheet } from "../../../src/core/parse/scoring-sheet";
+import { readMatrixSheet } from "../../../src/core/parse/read-matrix-sheet";
+import { readUnitSheet } from "../../../src/core/parse/read-unit-sheet";
 import { sheet, where } from "./sheet-helpers";
 
 /** I (2) → 1.1 (1), 1.2 (1) → 1.2.1 (0.5), 1.2.2 (0.5); II (1, survey) → 2.1 (1). */
@@ -31,7 +32,7 @@ const UNIT_HEADER: CellValue[] = [
 
 function unitSheet(rows: CellValue[][], top: CellValue[][] = [["Cơ quan: Sở Tư pháp"]], name = "STP") {
   const s = sheet(name, [...top, UNIT_HEADER, ...rows]);
-  return parseUnitSheet(s, findHeader(s)!, criteria());
+  return readUnitSheet(s, findHeader(s)!, criteria());
 }
 
 const FULL: CellValue[][] = [
@@ -102,7 +103,7 @@ describe("unit sheet: rows and source cells", () => {
       appraisedScore: 4,
       comment: 5,
     });
-    const { unit } = parseUnitSheet(s, header, criteria());
+    const { unit } = readUnitSheet(s, header, criteria());
     expect(unit.rows[1].appraisedScore).toEqual({ value: 1, cell: "E6" });
   });
 
@@ -122,7 +123,7 @@ describe("unit sheet: rows and source cells", () => {
       ["STT", "Nội dung", "Điểm tối đa", "Tự chấm", "Thẩm định"],
       ...FULL.map((r) => (r[0] === "2.1" ? ["2.1", "Tiếp cận dịch vụ", 1, null, 0.9] : r.slice(0, 5))),
     ]);
-    const { unit } = parseUnitSheet(s, findHeader(s)!, criteria());
+    const { unit } = readUnitSheet(s, findHeader(s)!, criteria());
     const survey = unit.rows.find((r) => r.criterionId === "2.1")!;
     expect([survey.surveyPoints, survey.appraisedScore]).toEqual([{ value: 0.9, cell: "E8" }, null]);
     expect(unit.rows.find((r) => r.criterionId === "1.1")!.surveyPoints).toBeNull();
@@ -209,7 +210,7 @@ describe("matrix sheet", () => {
         { top: 1, left: 0, bottom: 2, right: 0 },
       ],
     );
-    const { units, issues } = parseMatrixSheet(s, findHeader(s)!, criteria());
+    const { units, issues } = readMatrixSheet(s, findHeader(s)!, criteria());
     expect(issues).toEqual([]);
     expect(units.map((u) => [u.unit, u.nameCell, u.layout])).toEqual([
       ["Sở Tư pháp", "D2", "matrix"],
@@ -234,7 +235,7 @@ describe("matrix sheet", () => {
       [null, null, null, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định"],
       ...rows,
     ]);
-    const { units } = parseMatrixSheet(s, findHeader(s)!, criteria());
+    const { units } = readMatrixSheet(s, findHeader(s)!, criteria());
     expect(units.map((u) => [u.unit, u.nameCell])).toEqual([
       ["Sở Tư pháp", "D1"],
       ["Sở Tài chính", "F1"],
@@ -247,7 +248,7 @@ describe("matrix sheet", () => {
       ["STT", "Tiêu chí", "Điểm tối đa", "Sở Tư pháp", "Sở Tài chính"],
       ...rows.map((r) => [r[0], r[1], r[2], r[4], r[6]]),
     ]);
-    const { units } = parseMatrixSheet(s, findHeader(s)!, criteria());
+    const { units } = readMatrixSheet(s, findHeader(s)!, criteria());
     expect(units.map((u) => u.unit)).toEqual(["Sở Tư pháp", "Sở Tài chính"]);
     const leaf = units[0].rows.find((r) => r.criterionId === "1.1")!;
     expect([leaf.selfScore, leaf.surveyPoints]).toEqual([{ value: 1, cell: "D3" }, null]);
@@ -262,7 +263,7 @@ describe("matrix sheet", () => {
       [null, null, null, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định"],
       ...bad,
     ]);
-    const { issues } = parseMatrixSheet(s, findHeader(s)!, criteria());
+    const { issues } = readMatrixSheet(s, findHeader(s)!, criteria());
     expect(where(issues)).toEqual(["parent_total_mismatch@Tổng hợp!G3", "parent_total_mismatch@Tổng hợp!G5"]);
     expect(issues[1]).toMatchObject({
       unit: "Sở Tài chính",
@@ -285,7 +286,7 @@ describe("unit sheet: numbering follows the criteria set", () => {
       ["II", "Sự hài lòng", null],
       ["2.1", "Tiếp cận dịch vụ", null],
     ]);
-    const { unit, issues } = parseUnitSheet(s, findHeader(s)!, criteria());
+    const { unit, issues } = readUnitSheet(s, findHeader(s)!, criteria());
     expect(issues).toEqual([]);
     expect(unit.rows.map((r) => r.criterionId)).toEqual(["I", "1.1", "1.2", "1.2.1", "1.2.2", "II", "2.1"]);
   });
@@ -314,7 +315,7 @@ describe("matrix sheet: three header rows", () => {
     );
     const header = findHeader(s)!;
     expect([header.top, header.bottom, header.dataStart]).toEqual([0, 2, 4]);
-    const { units } = parseMatrixSheet(s, header, criteria());
+    const { units } = readMatrixSheet(s, header, criteria());
     expect(units.map((u) => [u.unit, u.nameCell])).toEqual([
       ["Sở Tư pháp", "D2"],
       ["Xã Tân Lập", "F2"],

@@ -1,21 +1,20 @@
 /**
- * Reading scoring sheets into UnitScores: one sheet per unit, or a matrix sheet (criteria rows ×
- * unit columns). Rows are keyed by the same code logic as the criteria sheet. Only structural
- * problems are reported here (unknown or repeated codes, missing criteria, a maximum that
- * differs from the set, a typed parent total that disagrees with its children); the values
- * themselves are judged later, from the SourceCells.
+ * What every reader of a scoring sheet with criteria down the rows shares (a unit's own sheet,
+ * a criteria × units matrix): coded rows keyed by the same code logic as the criteria sheet,
+ * the sheet-wide checks of those rows, and the ScoreRows of one unit. Only structural problems
+ * are reported here (unknown or repeated codes, missing criteria, a maximum that differs from
+ * the set, a typed parent total that disagrees with its children); the values themselves are
+ * judged later, from the SourceCells.
  */
 import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
-import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell, UnitScores } from "../model";
+import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { fromMicro, toMicro } from "../points";
 import { cellText, foldText, parseNumber } from "../text";
 import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from "./code-tree";
 import { romanValue } from "./criterion-code";
 import { isTotalLabel, readRowCode } from "./criteria-sheet";
-import type { Header } from "./header-band";
 import { isPlausiblePoints } from "./limits";
-import { findUnitName } from "./unit-name";
 
 const NOT_APPLICABLE = /^(khong ap dung|kad|k\.a\.d|n\/a|na|khong danh gia|kdg)$/;
 
@@ -25,7 +24,7 @@ export function isNotApplicableText(value: CellValue): boolean {
 }
 
 /** A coded row of a scoring sheet, matched to the criteria set. */
-type CodedRow = { row: number; code: string; codeCell: string; criterionId: string | null };
+export type CodedRow = { row: number; code: string; codeCell: string; criterionId: string | null };
 
 /** The criteria node an id read on a scoring sheet refers to, qualified or not. */
 export function matchCriterion(criteria: CriteriaSet, resolved: ResolvedCode): string | null {
@@ -43,7 +42,7 @@ export function styleOf(criteria: CriteriaSet): { qualify: boolean; style: Omit<
 }
 
 /** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
-function readCodedRows(
+export function readCodedRows(
   sheet: SheetSnapshot,
   columns: ColumnMap,
   dataStart: number,
@@ -97,7 +96,7 @@ function readCodedRows(
 }
 
 /** Sheet-wide checks of the rows: leaves missing from the sheet, maxima that differ from the set. */
-function checkRows(
+export function checkRows(
   sheet: SheetSnapshot,
   rows: CodedRow[],
   maxCol: number | undefined,
@@ -147,14 +146,14 @@ function checkRows(
   }
 }
 
-const SCORE_ROLES = ["selfScore", "appraisedScore", "surveyPoints"] as const;
+export const SCORE_ROLES = ["selfScore", "appraisedScore", "surveyPoints"] as const;
 
 /**
  * A typed parent total (field or criterion row) against the sum of its children's typed values,
  * per score column. Blank and "Không áp dụng" children count 0; a child that is not a number
  * (an error value, "đạt") makes the sum unknowable, so nothing is said.
  */
-function checkParentTotals(
+export function checkParentTotals(
   sheet: SheetSnapshot,
   rows: CodedRow[],
   columns: ColumnMap,
@@ -198,7 +197,7 @@ function checkParentTotals(
   }
 }
 
-function source(sheet: SheetSnapshot, row: number, col: number | undefined | null): SourceCell | null {
+export function source(sheet: SheetSnapshot, row: number, col: number | undefined | null): SourceCell | null {
   return col === undefined || col === null
     ? null
     : { value: cellAt(sheet.values, row, col), cell: toA1(row, col) };
@@ -209,7 +208,7 @@ function source(sheet: SheetSnapshot, row: number, col: number | undefined | nul
  * sheet has none, Sở Nội vụ writes them in the appraised column (or in the only column of a
  * one-column-per-unit matrix), so that cell becomes the survey points.
  */
-function buildRows(
+export function buildRows(
   sheet: SheetSnapshot,
   rows: CodedRow[],
   columns: ColumnMap,
@@ -242,75 +241,4 @@ function buildRows(
       comment: pick("comment"),
     };
   });
-}
-
-/** Parses one unit's scoring sheet; the unit is named by a "Đơn vị: …" cell, else by the sheet. */
-export function parseUnitSheet(
-  sheet: SheetSnapshot,
-  header: Header,
-  criteria: CriteriaSet | null,
-  overrides: ColumnMap = {},
-): { unit: UnitScores; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const columns: ColumnMap = { ...header.roles, ...overrides };
-  const named = findUnitName(sheet, header.top);
-  const unitName = named?.name ?? sheet.name;
-  const unit: UnitScores = {
-    unit: unitName,
-    sheet: sheet.name,
-    layout: "unitSheet",
-    nameCell: named?.cell ?? null,
-    rows: [],
-  };
-  if (columns.code === undefined && columns.title === undefined) {
-    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name, unit: unitName }, { name: "STT" }));
-    return { unit, issues };
-  }
-  if (SCORE_ROLES.every((role) => columns[role] === undefined)) {
-    issues.push(
-      makeIssue(
-        "scoring_column_missing",
-        { sheet: sheet.name, unit: unitName },
-        { name: "Điểm tự đánh giá" },
-      ),
-    );
-    return { unit, issues };
-  }
-  const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
-  checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues);
-  checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
-  unit.rows = buildRows(sheet, rows, columns, criteria, null);
-  return { unit, issues };
-}
-
-/** Parses a matrix sheet: one UnitScores per unit column group. */
-export function parseMatrixSheet(
-  sheet: SheetSnapshot,
-  header: Header,
-  criteria: CriteriaSet | null,
-  overrides: ColumnMap = {},
-): { units: UnitScores[]; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const shared: ColumnMap = { ...header.roles, ...overrides };
-  if (shared.code === undefined && shared.title === undefined) {
-    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name }, { name: "STT" }));
-    return { units: [], issues };
-  }
-  const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
-  checkRows(sheet, rows, shared.maxPoints, criteria, null, issues);
-  const units = header.units.map((u): UnitScores => {
-    const columns: ColumnMap = { ...shared };
-    for (const role of SCORE_ROLES) delete columns[role];
-    Object.assign(columns, u.columns);
-    if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
-    else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
-    return {
-      unit: u.name,
-      sheet: sheet.name,
-      layout: "matrix",
-      nameCell: toA1(u.row, u.col),
-      rows: buildRows(sheet, rows, columns, criteria, u.single),
-    };
-  });
-  return { units, issues };
 }

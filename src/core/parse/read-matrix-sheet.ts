@@ -1,0 +1,41 @@
+/**
+ * Reading a criteria × units matrix: criteria down the rows, one column group per unit (one
+ * column, or "Tự đánh giá" and "Thẩm định" under the unit's name merged across both).
+ */
+import { type SheetSnapshot, toA1 } from "../grid";
+import { type Issue, makeIssue } from "../issues";
+import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
+import type { Header } from "./header-band";
+import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
+
+/** Parses a matrix sheet: one UnitScores per unit column group. */
+export function readMatrixSheet(
+  sheet: SheetSnapshot,
+  header: Header,
+  criteria: CriteriaSet | null,
+  overrides: ColumnMap = {},
+): { units: UnitScores[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const shared: ColumnMap = { ...header.roles, ...overrides };
+  if (shared.code === undefined && shared.title === undefined) {
+    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name }, { name: "STT" }));
+    return { units: [], issues };
+  }
+  const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
+  checkRows(sheet, rows, shared.maxPoints, criteria, null, issues);
+  const units = header.units.map((u): UnitScores => {
+    const columns: ColumnMap = { ...shared };
+    for (const role of SCORE_ROLES) delete columns[role];
+    Object.assign(columns, u.columns);
+    if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
+    else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
+    return {
+      unit: u.name,
+      sheet: sheet.name,
+      layout: "matrix",
+      nameCell: toA1(u.row, u.col),
+      rows: buildRows(sheet, rows, columns, criteria, u.single),
+    };
+  });
+  return { units, issues };
+}

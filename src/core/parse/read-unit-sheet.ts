@@ -1,0 +1,46 @@
+/** Reading one unit's own scoring sheet: criteria down the rows, the unit's score columns beside them. */
+import type { SheetSnapshot } from "../grid";
+import { type Issue, makeIssue } from "../issues";
+import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
+import type { Header } from "./header-band";
+import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
+import { findUnitName } from "./unit-name";
+
+/** Parses one unit's scoring sheet; the unit is named by a "Đơn vị: …" cell, else by the sheet. */
+export function readUnitSheet(
+  sheet: SheetSnapshot,
+  header: Header,
+  criteria: CriteriaSet | null,
+  overrides: ColumnMap = {},
+): { unit: UnitScores; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const columns: ColumnMap = { ...header.roles, ...overrides };
+  const named = findUnitName(sheet, header.top);
+  const unitName = named?.name ?? sheet.name;
+  const unit: UnitScores = {
+    unit: unitName,
+    sheet: sheet.name,
+    layout: "unitSheet",
+    nameCell: named?.cell ?? null,
+    rows: [],
+  };
+  if (columns.code === undefined && columns.title === undefined) {
+    issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name, unit: unitName }, { name: "STT" }));
+    return { unit, issues };
+  }
+  if (SCORE_ROLES.every((role) => columns[role] === undefined)) {
+    issues.push(
+      makeIssue(
+        "scoring_column_missing",
+        { sheet: sheet.name, unit: unitName },
+        { name: "Điểm tự đánh giá" },
+      ),
+    );
+    return { unit, issues };
+  }
+  const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
+  checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues);
+  checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
+  unit.rows = buildRows(sheet, rows, columns, criteria, null);
+  return { unit, issues };
+}
