@@ -41,6 +41,16 @@ const n = (value: number | undefined): string =>
 const en = (value: number | undefined): string => (value === undefined ? "?" : String(value));
 const q = (text: string | undefined): string => `"${text ?? ""}"`;
 
+/** A scoring role ("survey", "bonus", "deduction", "normal") in words, for role_differs. */
+const ROLE_WORDS: Record<string, { vi: string; en: string }> = {
+  survey: { vi: "tiêu chí điều tra xã hội học", en: "a survey criterion" },
+  bonus: { vi: "điểm cộng", en: "a bonus item" },
+  deduction: { vi: "điểm trừ", en: "a deduction item" },
+  normal: { vi: "tiêu chí tự đánh giá, thẩm định", en: "an ordinary (self-scored, appraised) criterion" },
+};
+const roleVi = (role: string | undefined): string => ROLE_WORDS[role ?? ""]?.vi ?? role ?? "?";
+const roleEn = (role: string | undefined): string => ROLE_WORDS[role ?? ""]?.en ?? role ?? "?";
+
 function decimalsOf(value: number): number {
   const s = String(value);
   const dot = s.indexOf(".");
@@ -206,6 +216,13 @@ export const ISSUE_CATALOG = {
       `Điểm tối đa ghi ${n(d.actual)} khác bộ tiêu chí (${n(d.max)}): đơn vị có thể dùng phiên bản bộ tiêu chí khác.`,
     en: (d) =>
       `Maximum ${en(d.actual)} differs from the criteria set (${en(d.max)}): another version of the set?`,
+  },
+  role_differs: {
+    severity: "warning",
+    vi: (d) =>
+      `Ô ghi ${q(d.input)} (${roleVi(d.name)}) nhưng bộ tiêu chí xếp tiêu chí này là ${roleVi(d.expected)}; tính theo bộ tiêu chí.`,
+    en: (d) =>
+      `The cell says ${q(d.input)} (${roleEn(d.name)}) but the criteria set makes this criterion ${roleEn(d.expected)}; the criteria set is followed.`,
   },
   parent_total_mismatch: {
     severity: "warning",

@@ -66,7 +66,10 @@ export type UnitExplanation = {
   errorCount: number;
   warningCount: number;
   fields: FieldExplanation[];
-  /** Ordinary and survey leaves that earned less than their maximum, largest loss first. */
+  /**
+   * Ordinary and survey leaves that earned less than their maximum, largest loss first (survey
+   * leaves only once they have survey points).
+   */
   lostPoints: LostPoints[];
   notApplicable: NotApplicableCriterion[];
   /** The issues about this unit, in reading order. */
@@ -124,6 +127,8 @@ export function explainUnit(analysis: Analysis, unit: string): UnitExplanation |
       continue;
     }
     if (node.role === "bonus" || node.role === "deduction") continue;
+    // A survey leaf without survey points yet was not lost by the unit: Sở Nội vụ has not scored it.
+    if (node.role === "survey" && leaf.source === "none" && !leaf.hasError) continue;
     const lost = leaf.maxPoints - leaf.points;
     if (lost <= 0) continue;
     lostPoints.push({

@@ -1,11 +1,12 @@
 /**
  * Reading the criteria sheet (Bộ tiêu chí) into a CriteriaSet: codes to a tree, maxima, roles
- * (survey, bonus, deduction), weights and score levels, with every structural problem reported.
+ * (survey, bonus, deduction: from a Loại / Nguồn column, a method column such as "Phương pháp
+ * đánh giá", or the title), weights and score levels, with every structural problem reported.
  * Guidance lines ("-", "+", "a)", rules without a maximum) and the "Tổng cộng" row are not criteria.
  */
 import { type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
-import type { ColumnMap, CriteriaNode, CriteriaSet, NodeKind, ScoringRole } from "../model";
+import type { ColumnMap, CriteriaNode, CriteriaSet, NodeKind } from "../model";
 import { fromMicro, sumMicro, toMicro } from "../points";
 import { cellText, foldText, parseNumber } from "../text";
 import { type CodeEntry, resolveCodes } from "./code-tree";
@@ -13,6 +14,7 @@ import { type ParsedCode, leadingCode, parseCode } from "./criterion-code";
 import type { Header } from "./header-band";
 import { isPlausiblePoints } from "./limits";
 import { parseLevels } from "./score-levels";
+import { rowRoles } from "./scoring-role";
 
 const KINDS: Record<number, NodeKind> = { 1: "field", 2: "criterion", 3: "subCriterion" };
 
@@ -25,24 +27,6 @@ export function isTotalLabel(text: string): boolean {
 /** True for a guidance line under a criterion ("- …", "+ …", "a) …", "* …"). */
 export function isGuidanceText(text: string): boolean {
   return /^\s*([-+*•–—]|[a-zđ]\)|\([a-zđ]\)|[a-zđ]\.\s)/i.test(text);
-}
-
-/**
- * The scoring role a row states itself: by the Loại column, else by its title. Null: inherit.
- * QĐ 876/QĐ-BNV: survey criteria are scored from the sociological survey, not by the unit.
- */
-export function roleFromText(kindText: string, title: string): ScoringRole | null {
-  const kind = foldText(kindText);
-  if (kind !== "") {
-    if (/dieu tra|khao sat|\bd?t?xhh\b|nguoi dan/.test(kind)) return "survey";
-    if (/cong|thuong/.test(kind)) return "bonus";
-    if (/tru|phat/.test(kind)) return "deduction";
-  }
-  const t = foldText(title);
-  if (/dieu tra xa hoi hoc|\bd?t?xhh\b|khao sat|danh gia cua nguoi dan/.test(t)) return "survey";
-  if (/diem cong|diem thuong|cong diem/.test(t)) return "bonus";
-  if (/diem tru|diem phat|tru diem/.test(t)) return "deduction";
-  return null;
 }
 
 /** A weight typed as 0.3, "0,3" or "30%". */
@@ -128,7 +112,15 @@ export function parseCriteriaSheet(
   const resolved = resolveCodes(entries);
   const nodes: Record<string, CriteriaNode> = {};
   const order: string[] = [];
-  const roleOwn: Record<string, ScoringRole | null> = {};
+  // Roles are read for all coded rows at once: a method column that marks some rows decides
+  // what the titles of the others may still say.
+  const ownRoles = rowRoles(
+    entries.map(({ row }) => ({
+      kind: cellText(at(row, columns.kind)),
+      method: cellText(at(row, columns.method)),
+      title: cellText(at(row, columns.title)),
+    })),
+  );
   resolved.forEach((r, i) => {
     const { row } = entries[i];
     const codeCell = codeCellOf(row);
@@ -171,7 +163,6 @@ export function parseCriteriaSheet(
     }
     const title = cellText(at(row, columns.title));
     const parentId = r.parentId && nodes[r.parentId] ? r.parentId : null;
-    roleOwn[r.id] = roleFromText(cellText(at(row, columns.kind)), title);
     nodes[r.id] = {
       id: r.id,
       code: r.code,
@@ -181,7 +172,7 @@ export function parseCriteriaSheet(
       parentId,
       childIds: [],
       maxPoints: max === null ? null : toMicro(max),
-      role: roleOwn[r.id] ?? (parentId ? nodes[parentId].role : "normal"),
+      role: ownRoles[i] ?? (parentId ? nodes[parentId].role : "normal"),
       weight: columns.weight === undefined ? null : parseWeight(at(row, columns.weight)),
       levels: levels.levels,
       row,

@@ -32,7 +32,23 @@ const RULES: Rule[] = [
   { role: "comment", confidence: 3, test: has("y kien", "ghi chu", "nhan xet") },
   { role: "explanation", confidence: 3, test: has("giai trinh", "thuyet minh") },
   { role: "evidence", confidence: 3, test: (t) => has("kiem chung", "minh chung")(t) || word("tlkc")(t) },
-  { role: "method", confidence: 3, test: has("phuong phap", "cach cham", "cach tinh", "huong dan cham") },
+  // How or from where a criterion is scored; its cells may mark survey, bonus and deduction rows.
+  {
+    role: "method",
+    confidence: 3,
+    test: has(
+      "phuong phap",
+      "cach cham",
+      "cach tinh",
+      "huong dan cham",
+      "hinh thuc danh gia",
+      "hinh thuc cham",
+      "cach thuc danh gia",
+      "cach thuc cham",
+      "phuong thuc danh gia",
+      "phuong thuc cham",
+    ),
+  },
   {
     role: "surveyPoints",
     confidence: 3,
@@ -70,7 +86,11 @@ const RULES: Rule[] = [
     test: (t) =>
       is("khoi", "nhom", "khoi thi dua", "nhom xep hang", "khoi xep hang")(t) || t.startsWith("khoi "),
   },
-  { role: "kind", confidence: 2, test: (t) => is("loai", "nguon", "nguon diem")(t) || t.startsWith("loai ") },
+  {
+    role: "kind",
+    confidence: 2,
+    test: (t) => is("loai", "nguon", "nguon diem")(t) || t.startsWith("loai ") || t.startsWith("nguon diem "),
+  },
   { role: "title", confidence: 2, test: has("noi dung", "tieu chi", "linh vuc", "chi so thanh phan") },
   // A bare "Điểm" or "Kết quả" column on a unit sheet holds the unit's score.
   {

@@ -170,6 +170,7 @@ export const en: Record<MessageId, string> = {
   "rule.duplicate_code_in_sheet": "Code repeated in sheet",
   "rule.missing_criterion": "Criterion missing",
   "rule.max_differs": "Maximum differs from set",
+  "rule.role_differs": "Scoring method differs from set",
   "rule.parent_total_mismatch": "Typed total differs",
   "rule.unit_duplicate": "Duplicate unit",
   "rule.unit_not_in_list": "Unit not in list",

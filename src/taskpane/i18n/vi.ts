@@ -167,6 +167,7 @@ export const vi = {
   "rule.duplicate_code_in_sheet": "Mã lặp trong sheet",
   "rule.missing_criterion": "Thiếu tiêu chí",
   "rule.max_differs": "Điểm tối đa khác bộ tiêu chí",
+  "rule.role_differs": "Phương pháp đánh giá khác bộ tiêu chí",
   "rule.parent_total_mismatch": "Tổng ghi tay lệch",
   "rule.unit_duplicate": "Đơn vị trùng",
   "rule.unit_not_in_list": "Đơn vị ngoài danh sách",

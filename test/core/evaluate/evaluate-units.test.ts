@@ -228,6 +228,16 @@ describe("survey leaves (QĐ 876/QĐ-BNV: filled in by Sở Nội vụ, never se
     expect(result.leaves["2.1"]).toMatchObject({ points: 0, maxPoints: 4_000_000, hasError: false });
   });
 
+  it("survey_missing: not raised in a unit's own check (scoreSource self), which precedes the survey", () => {
+    const { result, issues } = run({ "2.1": { survey: null } }, { scoreSource: "self" });
+    expect(issues).toEqual([]);
+    expect(result.leaves["2.1"]).toMatchObject({ points: 0, source: "none", hasError: false });
+    // A self-score on the survey leaf is still reported in that check.
+    expect(where(run({ "2.1": { self: 4, survey: null } }, { scoreSource: "self" }).issues)).toEqual([
+      ["survey_self_scored", "D9"],
+    ]);
+  });
+
   it("take points from answer tallies: maximum × Σ(count × weight) / Σ count", () => {
     const tally: SurveyTally = {
       unit: "SỞ TƯ PHÁP",

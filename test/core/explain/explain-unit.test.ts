@@ -87,6 +87,18 @@ describe("explainUnit", () => {
     ]);
   });
 
+  it("does not list a survey leaf still waiting for its survey points as lost (a unit's own check)", () => {
+    const own = analysisOf(
+      parsedWorkbook(CRITERIA, [
+        unitScores("Sở Y tế", { "1.1": { self: 1 }, "1.2": { self: 4 }, "2.1": { survey: null } }),
+      ]),
+      settingsWith({ scoreSource: "self" }),
+    );
+    const e = explainUnit(own, "Sở Y tế");
+    expect(e?.lostPoints.map((l) => [l.code, l.lost])).toEqual([["1.1", 1]]);
+    expect(e?.issues).toEqual([]);
+  });
+
   it("lists the criteria that do not apply to the unit, and does not count them as lost", () => {
     const ban = explainUnit(analysis, "Ban Dân tộc");
     expect(ban?.notApplicable).toEqual([
