@@ -91,6 +91,8 @@ type UnitOptions = {
   noEvidence?: string[];
   /** Survey points written by Sở Nội vụ in the appraised column (Sở Nội vụ's workbook). */
   surveyPoints?: boolean;
+  /** Method cells the unit's sheet says differently from the criteria sheet, by leaf code. */
+  methods?: Record<string, string>;
 };
 
 /**
@@ -107,7 +109,8 @@ function unitSheet(unit: string, i: number, opts: UnitOptions = {}): SheetSnapsh
     "Tài liệu kiểm chứng",
     "Điểm thẩm định",
   ];
-  const rows = ROWS.map((r): CellValue[] => {
+  const rows = ROWS.map((criterion): CellValue[] => {
+    const r = { ...criterion, method: opts.methods?.[criterion.code] ?? criterion.method };
     if (!isLeaf(r)) return [r.code, r.title, r.max, r.method, null, null, null];
     if (r.survey) {
       const self = opts.selfScoredSurvey?.includes(r.code) ? r.max : null;
@@ -140,6 +143,7 @@ describe("a criteria sheet with a method column (Phương pháp đánh giá), en
           surveyPoints: true,
           selfScoredSurvey: u === "Sở Y tế" ? ["3.2"] : [],
           noEvidence: u === "Sở Xây dựng" ? ["2.2"] : [],
+          methods: u === "Sở Nội vụ" ? { "3.3": "Tự đánh giá" } : {},
         }),
       ),
     ],
@@ -163,7 +167,16 @@ describe("a criteria sheet with a method column (Phương pháp đánh giá), en
     expect(codesOf(result, "survey_self_scored").map((i) => [i.sheet, i.cell, i.criterion])).toEqual([
       ["Sở Y tế", "E12", "3.2"],
     ]);
-    expect(result.issues).toHaveLength(2);
+    // A unit's sheet whose method column contradicts the criteria sheet: said at the cell.
+    expect(codesOf(result, "role_differs").map((i) => [i.sheet, i.cell, i.criterion, i.message])).toEqual([
+      [
+        "Sở Nội vụ",
+        "D13",
+        "3.3",
+        'Ô ghi "Tự đánh giá" (tiêu chí tự đánh giá, thẩm định) nhưng bộ tiêu chí xếp tiêu chí này là tiêu chí điều tra xã hội học; tính theo bộ tiêu chí.',
+      ],
+    ]);
+    expect(result.issues).toHaveLength(3);
     expect(run.code).toBe(0);
   });
 

@@ -6,6 +6,7 @@ import { type SheetSnapshot, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import type { Header } from "./header-band";
+import { checkStatedRoles } from "./scoring-role";
 import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 
 /** Parses a matrix sheet: one UnitScores per unit column group. */
@@ -23,6 +24,7 @@ export function readMatrixSheet(
   }
   const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
   checkRows(sheet, rows, shared.maxPoints, criteria, null, issues);
+  issues.push(...checkStatedRoles(sheet, rows, shared, criteria, null));
   const units = header.units.map((u): UnitScores => {
     const columns: ColumnMap = { ...shared };
     for (const role of SCORE_ROLES) delete columns[role];

@@ -3,6 +3,7 @@ import type { SheetSnapshot } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import type { Header } from "./header-band";
+import { checkStatedRoles } from "./scoring-role";
 import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 import { findUnitName } from "./unit-name";
 
@@ -41,6 +42,7 @@ export function readUnitSheet(
   const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
   checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues);
   checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
+  issues.push(...checkStatedRoles(sheet, rows, columns, criteria, unitName));
   unit.rows = buildRows(sheet, rows, columns, criteria, null);
   return { unit, issues };
 }

@@ -1,3 +1,4 @@
+import { analyzeWorkbook } from "../../../src/core/analyze";
 import type { CellValue } from "../../../src/core/grid";
 import { parseCriteriaSheet } from "../../../src/core/parse/criteria-sheet";
 import { findHeader } from "../../../src/core/parse/header-band";
@@ -258,5 +259,41 @@ describe("checkStatedRoles: a scoring sheet that repeats the method column", () 
       criterion: "1.1",
       data: { input: "Khảo sát", name: "survey", expected: "normal" },
     });
+  });
+});
+
+describe("a matrix that repeats the method column", () => {
+  const criteriaRows: CellValue[][] = [
+    METHOD_HEADER,
+    ["I", "Chỉ đạo", 1, "Tự đánh giá"],
+    ["1.1", "Kế hoạch", 1],
+    ["II", "Hài lòng", 1, "Điều tra XHH"],
+    ["2.1", "Hài lòng về thủ tục", 1],
+  ];
+  const matrix = (method21: CellValue) =>
+    sheet("Tổng hợp", [
+      ["STT", "Nội dung", "Điểm tối đa", "Phương pháp đánh giá", "Sở Tư pháp", "Sở Y tế"],
+      ["I", "Chỉ đạo", 1, null, 1, 1],
+      ["1.1", "Kế hoạch", 1, "Tự đánh giá", 1, 1],
+      ["II", "Hài lòng", 1, null, 0.5, 1],
+      ["2.1", "Hài lòng về thủ tục", 1, method21, 0.5, 1],
+    ]);
+  const analyze = (method21: CellValue) =>
+    analyzeWorkbook({ sheets: [sheet("Bộ tiêu chí", criteriaRows), matrix(method21)] });
+
+  it("agrees: survey points read from the matrix, nothing said", () => {
+    const analysis = analyze("ĐTXHH");
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.results.find((r) => r.unit === "Sở Tư pháp")?.leaves["2.1"]).toMatchObject({
+      source: "survey",
+      points: 500_000,
+    });
+  });
+
+  it("contradicts: one warning for the sheet at the cell, the criteria set wins", () => {
+    const analysis = analyze("Cộng điểm");
+    expect(where(analysis.issues)).toEqual(["role_differs@Tổng hợp!D5"]);
+    expect(analysis.issues[0]).toMatchObject({ unit: null, data: { name: "bonus", expected: "survey" } });
+    expect(analysis.criteria?.nodes["2.1"].role).toBe("survey");
   });
 });
