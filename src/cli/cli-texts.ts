@@ -17,9 +17,11 @@ Tùy chọn:
   --lang vi|en           ngôn ngữ thông báo
   -o, --output FILE      (rank) tệp kết quả
   --in-place             (rank) ghi vào chính tệp đầu vào, chỉ khi không mất gì
+  --strict               dừng ở tệp đầu tiên không dùng được (mã 2) thay vì bỏ qua tệp đó
   -h, --help             trợ giúp;  -v, --version  phiên bản
 
-Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi trong bảng điểm; 2 tệp không dùng được.`,
+Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi trong bảng điểm hoặc có tệp không đọc được
+(các tệp khác vẫn được xếp hạng); 2 tệp không dùng được (tệp bộ tiêu chí, hoặc mọi tệp khi có --strict).`,
   en: `par-scorer — PAR INDEX scoring (Chỉ số CCHC) over .xlsx files
 
 Usage:
@@ -35,9 +37,11 @@ Options:
   --lang vi|en           message language
   -o, --output FILE      (rank) output file
   --in-place             (rank) rewrite the input itself, only when nothing would be lost
+  --strict               stop at the first unusable file (status 2) instead of leaving it out
   -h, --help             help;  -v, --version  version
 
-Exit status: 0 no errors (warnings allowed); 1 validation errors; 2 unusable input.`,
+Exit status: 0 no errors (warnings allowed); 1 validation errors, or some files unusable (the others
+are ranked); 2 unusable input (the criteria file, or any file with --strict).`,
 };
 
 type Counts = { errors: number; warnings: number; units: number; leaves: number };
@@ -59,6 +63,17 @@ export const TEXTS = {
     written: (file: string) => `Đã ghi kết quả xếp hạng: ${file}`,
     seeCheck: "Chi tiết từng lỗi, cảnh báo: par-scorer check <tệp>.",
     chosenCriteria: (file: string) => `Dùng bộ tiêu chí trong tệp ${file}.`,
+    filesTitle: "Các tệp đã đọc:",
+    fileUnits: (units: string[]) =>
+      units.length ? `${units.length} đơn vị: ${units.join(", ")}` : "không có bảng chấm điểm",
+    unitOnSheet: (unit: string, sheet: string) => `${unit} (sheet "${sheet}")`,
+    criteriaUsed: (sheet: string) => `bộ tiêu chí (sheet "${sheet}")`,
+    criteriaIgnored: (sheet: string) => `bộ tiêu chí (sheet "${sheet}") bị bỏ qua, dùng bộ của tệp khác`,
+    fileUnusable: (reason: string) => `KHÔNG DÙNG ĐƯỢC: ${reason}`,
+    nothingFound: (file: string) =>
+      `Tệp ${file} không có bảng chấm điểm nào và không phải tệp bộ tiêu chí; tệp này bị bỏ qua.`,
+    filesTotal: (files: number, units: number, unusable: number) =>
+      `Đã đọc ${files} tệp: ${units} đơn vị${unusable ? `; ${unusable} tệp không đọc được` : ""}.`,
     lossyCopy: (file: string, parts: string) =>
       `Lưu ý: bản ghi ra ${file} không giữ được ${parts} của tệp gốc (tệp gốc không bị sửa).`,
     internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
@@ -79,6 +94,17 @@ export const TEXTS = {
     written: (file: string) => `Ranking written: ${file}`,
     seeCheck: "Each error and warning in detail: par-scorer check <file>.",
     chosenCriteria: (file: string) => `Using the criteria set in ${file}.`,
+    filesTitle: "Files read:",
+    fileUnits: (units: string[]) =>
+      units.length ? `${units.length} unit(s): ${units.join(", ")}` : "no scoring sheet",
+    unitOnSheet: (unit: string, sheet: string) => `${unit} (sheet "${sheet}")`,
+    criteriaUsed: (sheet: string) => `criteria set (sheet "${sheet}")`,
+    criteriaIgnored: (sheet: string) => `criteria set (sheet "${sheet}") ignored, another file's is used`,
+    fileUnusable: (reason: string) => `UNUSABLE: ${reason}`,
+    nothingFound: (file: string) =>
+      `${file} holds no scoring sheet and is not the criteria file; it is left out.`,
+    filesTotal: (files: number, units: number, unusable: number) =>
+      `${files} files read: ${units} units${unusable ? `; ${unusable} file(s) could not be read` : ""}.`,
     lossyCopy: (file: string, parts: string) =>
       `Note: the copy written to ${file} lacks the original's ${parts} (the original is untouched).`,
     internal: (detail: string) => `PAR Scorer internal error: ${detail}`,

@@ -9,13 +9,33 @@ import type { WorkbookSnapshot } from "../core/grid";
 import { SETTINGS_SHEET, readSavedState } from "../core/saved-settings";
 import type { SettingsInput } from "../core/settings";
 import type { WorkbookPort } from "../core/workbook-port";
-import { FileProblemError } from "../node/file-problems";
+import type { ParsedWorkbook, UnitScores } from "../core/model";
+import { type FileProblem, FileProblemError } from "../node/file-problems";
 import { type XlsxWorkbook, openXlsxWorkbook } from "../node/xlsx-workbook";
 import { type SheetSource, mergeSnapshots } from "./merge-snapshots";
+
+/** A unit found in a file, on one of its sheets (the sheet's name in that file). */
+export type FoundUnit = { name: string; sheet: string };
+
+/** How one input file was used: the first part of the consolidation report. */
+export type FileReport = {
+  /** The path as given on the command line. */
+  path: string;
+  /** Units found on its scoring sheets (every copy, decided or not). */
+  units: FoundUnit[];
+  /** Its criteria sheet: the one used for the run, one ignored (another file's is used), or none. */
+  criteria: { sheet: string; used: boolean } | null;
+  /** Why the file cannot be used (it then takes no part in the run), else null. */
+  problem: FileProblem | NothingFound | null;
+};
+
+/** A workbook that opens but holds neither a scoring sheet nor the criteria set used. */
+export type NothingFound = { code: "no_scoring_sheet"; file: string };
 
 export type Inputs = {
   /** The workbook the ranking is written into (the criteria file). */
   primary: XlsxWorkbook;
+  /** The usable workbooks, in the order of their paths. */
   workbooks: XlsxWorkbook[];
   port: WorkbookPort;
   /** Merged sheet name → file and sheet; null for a single file. */
@@ -24,6 +44,11 @@ export type Inputs = {
   overrides: SettingsInput | null;
   /** True when the criteria file was chosen automatically among several. */
   criteriaChosen: boolean;
+  /**
+   * Every input file, usable or not, in the order of their paths (so that the order of the
+   * arguments never changes a result). For a single file the units are filled in from its analysis.
+   */
+  files: FileReport[];
 };
 
 export type LoadOptions = {
@@ -31,6 +56,8 @@ export type LoadOptions = {
   criteriaFile: string | null;
   criteriaSheet: string | null;
   settings: SettingsInput | null;
+  /** Stop at the first unusable file (FileProblemError) instead of listing it and going on. */
+  strict?: boolean;
   onOpen?: (index: number, total: number, file: string) => void;
 };
 
@@ -58,18 +85,60 @@ async function mapConcurrently<T, R>(
   return results;
 }
 
-/** Opens every file (all before anything else happens); rejects with FileProblemError. */
+/** Code-unit order of the resolved paths: the same on every machine and in every locale. */
+function byPath(a: string, b: string): number {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+/** The input files once each (a file named twice is read once), in the order of their paths. */
+export function orderInputFiles(files: readonly string[], criteriaFile: string | null): string[] {
+  const all = criteriaFile ? [criteriaFile, ...files] : [...files];
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const file of all) {
+    const key = path.resolve(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(file);
+  }
+  return unique.sort(byPath);
+}
+
+type Opened = { file: string; workbook: XlsxWorkbook } | { file: string; problem: FileProblem };
+
+/**
+ * Opens every file (all before anything else happens). An unusable file is listed with its
+ * reason and the others go on (with `strict`, the first one rejects with FileProblemError);
+ * the criteria file itself, or no usable file at all, still rejects.
+ */
 export async function loadInputs(options: LoadOptions): Promise<Inputs> {
-  const files = [...options.files];
+  const files = orderInputFiles(options.files, options.criteriaFile);
   const criteriaPath = options.criteriaFile ? path.resolve(options.criteriaFile) : null;
-  if (criteriaPath && !files.some((f) => path.resolve(f) === criteriaPath))
-    files.unshift(options.criteriaFile!);
   let opened = 0;
-  const workbooks = await mapConcurrently(files, OPEN_CONCURRENCY, async (file) => {
-    const workbook = await openXlsxWorkbook(file);
-    options.onOpen?.(++opened, files.length, file);
-    return workbook;
+  const attempts = await mapConcurrently(files, OPEN_CONCURRENCY, async (file): Promise<Opened> => {
+    try {
+      const workbook = await openXlsxWorkbook(file);
+      return { file, workbook };
+    } catch (error) {
+      // A single file, the named criteria file and --strict keep the stop-at-first behaviour.
+      if (
+        !(error instanceof FileProblemError) ||
+        options.strict ||
+        files.length === 1 ||
+        path.resolve(file) === criteriaPath
+      )
+        throw error;
+      return { file, problem: error.problem };
+    } finally {
+      options.onOpen?.(++opened, files.length, file);
+    }
   });
+  const failed = attempts.filter((a): a is Extract<Opened, { problem: FileProblem }> => "problem" in a);
+  const usable = attempts.filter((a): a is Extract<Opened, { workbook: XlsxWorkbook }> => "workbook" in a);
+  if (usable.length === 0) throw new FileProblemError(failed[0].problem);
+  const workbooks = usable.map((a) => a.workbook);
   const snapshots = await Promise.all(workbooks.map((w) => w.read()));
   const overridesFor = (snapshot: WorkbookSnapshot): SettingsInput | null =>
     settingsOverrides(snapshot, options.settings, options.criteriaSheet);
@@ -84,8 +153,11 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
       });
     }
   }
+  const problemReports = (): FileReport[] =>
+    failed.map((f) => ({ path: f.file, units: [], criteria: null, problem: f.problem }));
+  const inPathOrder = (reports: FileReport[]): FileReport[] => reports.sort((a, b) => byPath(a.path, b.path));
 
-  if (workbooks.length === 1) {
+  if (workbooks.length === 1 && failed.length === 0) {
     const [only] = workbooks;
     return {
       primary: only,
@@ -94,6 +166,7 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
       sources: null,
       overrides: overridesFor(snapshots[0]),
       criteriaChosen: false,
+      files: [{ path: only.file, units: [], criteria: null, problem: null }],
     };
   }
 
@@ -139,6 +212,20 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
     read: async () => merged.snapshot,
     write: (plan, onProgress) => primary.write(plan, onProgress),
   };
+  const reports = workbooks.map((w, i): FileReport => {
+    const parsed = analyses[i];
+    const scoring = new Set([...parsed.layout.unitSheets, ...parsed.layout.matrixSheets]);
+    const criteriaSheet = parsed.layout.criteriaSheet;
+    // A unit-only file whose scoring sheet stood in for the criteria sheet has no criteria sheet of its own.
+    const ownCriteria = criteriaSheet !== null && (i === primaryIndex || !scoring.has(criteriaSheet));
+    const units = foundUnits(parsed);
+    return {
+      path: w.file,
+      units,
+      criteria: ownCriteria ? { sheet: criteriaSheet, used: i === primaryIndex } : null,
+      problem: units.length === 0 && i !== primaryIndex ? { code: "no_scoring_sheet", file: w.file } : null,
+    };
+  });
   return {
     primary,
     workbooks,
@@ -146,7 +233,13 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
     sources: merged.sources,
     overrides: overridesFor(primarySnapshot),
     criteriaChosen,
+    files: inPathOrder([...reports, ...problemReports()]),
   };
+}
+
+/** Every unit copy a reading found (those set aside as duplicates too), by sheet. */
+export function foundUnits(parsed: Pick<ParsedWorkbook, "units"> & { setAside?: UnitScores[] }): FoundUnit[] {
+  return [...parsed.units, ...(parsed.setAside ?? [])].map((u) => ({ name: u.unit, sheet: u.sheet }));
 }
 
 /**

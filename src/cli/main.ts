@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { styleText } from "node:util";
 import type { Analysis } from "../core/model";
 import { type Issue, compareIssues, describeIssue } from "../core/issues";
-import { toJsonResult } from "../core/report/to-json-result";
+import { type JsonOrigins, toJsonResult } from "../core/report/to-json-result";
 import type { SettingsInput } from "../core/settings";
 import { checkWorkbook, rankWorkbook } from "../app/score-workbook";
 import { type FileProblem, FileProblemError, describeFileProblem } from "../node/file-problems";
@@ -17,7 +17,7 @@ import { type CliLang, TEXTS, USAGE } from "./cli-texts";
 import { findCriteriaVersionIssues } from "./criteria-version";
 import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./format-check-report";
 import { formatRankingTable } from "./format-ranking-table";
-import { type Inputs, loadInputs } from "./load-inputs";
+import { type FileReport, type Inputs, foundUnits, loadInputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
 
 /** Where the command line writes, and what it knows of its terminal. */
@@ -87,6 +87,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     criteriaFile: options.criteriaFile,
     criteriaSheet: options.criteriaSheet,
     settings,
+    strict: options.strict,
     onOpen: several
       ? (i, n, file) => io.stderr(`${TEXTS[openLang].progress(i, n, path.basename(file))}\n`)
       : undefined,
@@ -105,6 +106,8 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     compareIssues,
   );
   const result: Analysis = { ...analysis, issues };
+  const files = fileReports(inputs, result);
+  const unusable = files.filter((f) => f.problem !== null).length;
   if (target) {
     await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
     await inputs.primary.save(target);
@@ -113,8 +116,20 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
   const paint = colours(io, options.json);
   const say = options.json ? io.stderr : io.stdout;
   if (inputs.criteriaChosen) io.stderr(`${TEXTS[lang].chosenCriteria(path.basename(inputs.primary.file))}\n`);
+  // The consolidation report comes first: every file accounted for before any score.
+  if (inputs.sources) say(`${formatFilesReport(files, lang, paint).join("\n")}\n\n`);
   if (options.json) {
-    io.stdout(`${JSON.stringify(toJsonResult(result, lang), null, 2)}\n`);
+    const sources = inputs.sources;
+    const origins: JsonOrigins = {
+      files: files.map((f) => ({
+        path: f.path,
+        units: f.units.map((u) => u.name),
+        criteria: f.criteria?.used ?? false,
+        problem: f.problem ? { code: f.problem.code, message: describeProblem(f.problem, lang) } : null,
+      })),
+      origin: (sheet) => sources?.get(sheet) ?? null,
+    };
+    io.stdout(`${JSON.stringify(toJsonResult(result, lang, origins), null, 2)}\n`);
   } else {
     const counts = { units: result.results.length, leaves: result.criteria?.leafIds.length ?? 0 };
     if (options.command === "check") {
@@ -134,7 +149,51 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     }
     say(`${TEXTS[lang].written(target)}\n`);
   }
-  return issues.some((i: Issue) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+  return issues.some((i: Issue) => i.severity === "error") || unusable > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** The input files as reported: a single workbook's units and criteria sheet come from its analysis. */
+function fileReports(inputs: Inputs, analysis: Analysis): FileReport[] {
+  if (inputs.sources) return inputs.files;
+  return inputs.files.map((f) => ({
+    ...f,
+    units: foundUnits(analysis),
+    criteria: analysis.layout.criteriaSheet ? { sheet: analysis.layout.criteriaSheet, used: true } : null,
+  }));
+}
+
+function describeProblem(problem: NonNullable<FileReport["problem"]>, lang: CliLang): string {
+  return problem.code === "no_scoring_sheet"
+    ? TEXTS[lang].nothingFound(path.basename(problem.file))
+    : describeFileProblem(problem, lang);
+}
+
+/** The consolidation report: one line per file (units and their sheets, criteria sheet, or why unusable), then totals. */
+export function formatFilesReport(
+  files: readonly FileReport[],
+  lang: CliLang,
+  paint: Paint = plain,
+): string[] {
+  const t = TEXTS[lang];
+  const lines = [paint("bold", t.filesTitle)];
+  let units = 0;
+  for (const f of files) {
+    const name = path.basename(f.path);
+    if (f.problem) {
+      lines.push(`  ${name} — ${paint("red", t.fileUnusable(describeProblem(f.problem, lang)))}`);
+      continue;
+    }
+    units += f.units.length;
+    const parts: string[] = [];
+    if (f.criteria?.used) parts.push(t.criteriaUsed(f.criteria.sheet));
+    if (f.units.length || !f.criteria?.used)
+      parts.push(t.fileUnits(f.units.map((u) => t.unitOnSheet(u.name, u.sheet))));
+    if (f.criteria && !f.criteria.used) parts.push(t.criteriaIgnored(f.criteria.sheet));
+    lines.push(`  ${name} — ${parts.join("; ")}`);
+  }
+  const unusable = files.filter((f) => f.problem).length;
+  lines.push(paint(unusable ? "red" : "bold", t.filesTotal(files.length, units, unusable)));
+  return lines;
 }
 
 /** Where rank writes; refuses (exit 2) an output that is an input, or an --in-place that would lose parts. */

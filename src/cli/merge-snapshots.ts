@@ -30,7 +30,7 @@ export function mergeSnapshots(primary: FileSnapshot, others: readonly FileSnaps
       if (input.drop?.has(sheet.name)) continue;
       const name = uniqueName(sheet.name, taken);
       taken.add(name.toLocaleLowerCase());
-      sheets.push(name === sheet.name ? sheet : { ...sheet, name });
+      sheets.push({ ...sheet, name, origin: { file: input.file, sheet: sheet.name } });
       sources.set(name, { file: input.file, sheet: sheet.name });
     }
   }

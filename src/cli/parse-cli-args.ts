@@ -14,6 +14,8 @@ export type CliOptions = {
   lang: "vi" | "en" | null;
   output: string | null;
   inPlace: boolean;
+  /** Stop at the first unusable file (exit 2) instead of listing it and going on with the others. */
+  strict: boolean;
 };
 
 export type ParsedArgs =
@@ -30,6 +32,7 @@ const OPTIONS = {
   lang: { type: "string" },
   output: { type: "string", short: "o" },
   "in-place": { type: "boolean" },
+  strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -106,6 +109,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       lang,
       output: values.output ?? null,
       inPlace: values["in-place"] ?? false,
+      strict: values.strict ?? false,
     },
   };
 }

@@ -22,6 +22,8 @@ export type SheetSnapshot = {
   visibility?: SheetVisibility;
   /** Merged areas, when the adapter can read them. */
   merges?: readonly CellRange[];
+  /** When several files are consolidated into one snapshot: the file the sheet came from and its name there. */
+  origin?: { file: string; sheet: string };
 };
 
 /** Everything a run reads from a workbook, in one go. */

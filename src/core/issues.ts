@@ -17,6 +17,18 @@ export type IssueData = {
   count?: number;
   name?: string;
   other?: string;
+  /** criteria_version_differs: how the file's sheets differ from the criteria set. */
+  differences?: VersionDifference[];
+};
+
+/** One way a scoring sheet differs from the criteria set: another maximum, a criterion missing or added. */
+export type VersionDifference = {
+  kind: "max" | "missing" | "added";
+  /** The criterion's code as shown ("1.2"). */
+  criterion: string;
+  /** kind "max": the maximum typed on the sheet and the set's. */
+  actual?: number;
+  max?: number;
 };
 
 export type Issue = {
@@ -253,15 +265,32 @@ export const ISSUE_CATALOG = {
   criteria_version_differs: {
     severity: "warning",
     vi: (d) =>
-      `${d.name ?? "Tệp"} có ${d.count ?? "?"} điểm tối đa khác bộ tiêu chí: có thể dùng phiên bản bộ tiêu chí khác (${d.other ?? ""}).`,
+      `${d.name ?? "Tệp"} theo phiên bản bộ tiêu chí khác (${d.count ?? "?"} khác biệt: ${versionList(d.differences, "vi")}; sheet ${d.other ?? ""}).`,
     en: (d) =>
-      `${d.name ?? "The file"} has ${d.count ?? "?"} maxima that differ from the criteria set: another version of the set? (${d.other ?? ""})`,
+      `${d.name ?? "The file"} follows another version of the criteria set (${d.count ?? "?"} difference(s): ${versionList(d.differences, "en")}; sheet ${d.other ?? ""}).`,
   },
 } satisfies Record<string, { severity: Severity } & Texts>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;
 
 export const ISSUE_CODES = Object.keys(ISSUE_CATALOG) as IssueCode[];
+
+/** The differences of criteria_version_differs, each in a few words. */
+function versionList(list: VersionDifference[] | undefined, lang: Lang): string {
+  if (!list?.length) return "?";
+  return list
+    .map((x) => {
+      if (x.kind === "missing") return lang === "vi" ? `thiếu ${x.criterion}` : `${x.criterion} missing`;
+      if (x.kind === "added")
+        return lang === "vi"
+          ? `thêm ${x.criterion} (không có trong bộ)`
+          : `${x.criterion} added (not in the set)`;
+      return lang === "vi"
+        ? `${x.criterion} tối đa ${n(x.actual)} thay vì ${n(x.max)}`
+        : `${x.criterion} maximum ${en(x.actual)} instead of ${en(x.max)}`;
+    })
+    .join("; ");
+}
 
 /** Builds an issue with its catalogue severity (which a caller may not override). */
 export function makeIssue(

@@ -44,7 +44,10 @@ describe("par-scorer check", () => {
     const run = await runCli(["check", file, "--json"]);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as JsonResult;
-    expect(Object.keys(result)).toEqual(["criteria", "units", "issues", "groups"]);
+    expect(Object.keys(result)).toEqual(["criteria", "files", "units", "issues", "groups"]);
+    expect(result.files).toEqual([
+      { path: file, units: province.units.map((u) => u.name), criteria: true, problem: null },
+    ]);
     expect(result.criteria).toEqual({
       sheet: province.criteriaSheet,
       leaves: province.leaves.length,
@@ -55,6 +58,7 @@ describe("par-scorer check", () => {
       name: province.units[0].name,
       sheet: province.units[0].sheet,
       group: province.units[0].group,
+      file: null,
     });
     for (const m of province.mistakes) {
       expect(result.issues).toContainEqual(
@@ -71,6 +75,7 @@ describe("par-scorer check", () => {
       expect(Object.keys(issue)).toEqual([
         "code",
         "severity",
+        "file",
         "sheet",
         "cell",
         "unit",

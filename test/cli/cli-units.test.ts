@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/core/grid";
-import { makeIssue } from "../../src/core/issues";
+import { describeIssue, makeIssue } from "../../src/core/issues";
 import type { GroupRanking, UnitResult } from "../../src/core/model";
 import { findCriteriaVersionIssues } from "../../src/cli/criteria-version";
 import { formatRankingTable } from "../../src/cli/format-ranking-table";
@@ -23,6 +23,7 @@ describe("reading the arguments", () => {
         lang: "en",
         output: "out.xlsx",
         inPlace: false,
+        strict: false,
       },
     });
   });
@@ -74,28 +75,49 @@ describe("merging several files' snapshots", () => {
 });
 
 describe("another version of the criteria set", () => {
-  const differs = (sheetName: string, cell: string) =>
-    makeIssue("max_differs", { sheet: sheetName, cell, criterion: "1.1" }, { actual: 3, max: 2 });
+  const differs = (sheetName: string, cell: string, criterion = "1.1") =>
+    makeIssue("max_differs", { sheet: sheetName, cell, criterion }, { actual: 3, max: 2 });
+  const sources = new Map([
+    ["A", { file: "/x/so-y-te.xlsx", sheet: "A" }],
+    ["B (2)", { file: "/x/so-y-te.xlsx", sheet: "B" }],
+    ["C", { file: "/x/so-xay-dung.xlsx", sheet: "C" }],
+  ]);
 
-  it("is reported once per file from 3 differing maxima", () => {
-    const sources = new Map([
-      ["A", { file: "/x/so-y-te.xlsx", sheet: "A" }],
-      ["B", { file: "/x/so-y-te.xlsx", sheet: "B" }],
-    ]);
+  it("is reported once per file, listing each difference once (another maximum, missing, added)", () => {
     const found = findCriteriaVersionIssues(
-      [differs("A", "C5"), differs("A", "C6"), differs("B", "C7")],
+      [
+        differs("A", "C5"),
+        differs("B (2)", "C5"),
+        makeIssue("missing_criterion", { sheet: "A", criterion: "2.3" }),
+        makeIssue("unknown_code", { sheet: "B (2)", cell: "A9" }, { input: "3.4" }),
+        makeIssue("score_blank", { sheet: "C", cell: "D5", criterion: "1.1" }),
+      ],
       sources,
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       code: "criteria_version_differs",
+      severity: "warning",
       sheet: "A",
-      data: { count: 3, name: "so-y-te.xlsx" },
+      data: { count: 3, name: "so-y-te.xlsx", other: "A, B" },
     });
+    expect(describeIssue(found[0], "vi")).toBe(
+      "so-y-te.xlsx theo phiên bản bộ tiêu chí khác (3 khác biệt: 1.1 tối đa 3 thay vì 2; thiếu 2.3; thêm 3.4 (không có trong bộ); sheet A, B).",
+    );
   });
 
-  it("is not reported for 2 differing maxima", () => {
-    expect(findCriteriaVersionIssues([differs("A", "C5"), differs("A", "C6")], null)).toEqual([]);
+  it("is reported for a file with a single difference, and not for a file without any", () => {
+    const found = findCriteriaVersionIssues([differs("C", "C7", "2.1")], sources);
+    expect(found.map((i) => [i.data.name, i.data.count])).toEqual([["so-xay-dung.xlsx", 1]]);
+    expect(
+      findCriteriaVersionIssues([makeIssue("score_blank", { sheet: "C", cell: "D5" })], sources),
+    ).toEqual([]);
+  });
+
+  it("in a single workbook, is reported for a sheet from 3 differing maxima, not for 2", () => {
+    const three = [differs("A", "C5", "1.1"), differs("A", "C6", "1.2"), differs("A", "C7", "2.1")];
+    expect(findCriteriaVersionIssues(three, null)).toHaveLength(1);
+    expect(findCriteriaVersionIssues(three.slice(1), null)).toEqual([]);
   });
 });
 

@@ -137,13 +137,13 @@ describe("unusable files: exit 2, their own message, nothing written", () => {
     );
   });
 
-  it("refuses the whole run, writing nothing, when one of several files is unusable", async () => {
+  it("with --strict refuses the whole run, writing nothing, when one of several files is unusable", async () => {
     const dir = tempDir();
     const good = await writeXlsx(dir, "tot.xlsx", smallWorkbook());
     const bad = path.join(dir, "xau.xlsx");
     writeFileSync(bad, "not a workbook");
     const before = readdirSync(dir).sort();
-    const run = await runCli(["rank", good, bad]);
+    const run = await runCli(["rank", good, bad, "--strict"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Tệp xau.xlsx không phải bảng tính Excel .xlsx");
     expect(readdirSync(dir).sort()).toEqual(before);

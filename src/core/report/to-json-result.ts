@@ -9,11 +9,32 @@ import type { CriteriaSet, RankedUnit } from "../model";
 import { fromMicro } from "../points";
 
 export type JsonCriteria = { sheet: string; leaves: number; maxPoints: number };
-export type JsonUnit = { name: string; sheet: string; group: string };
+export type JsonUnit = {
+  name: string;
+  sheet: string;
+  group: string;
+  /** The file the unit's sheet came from; null for a single workbook. */
+  file: string | null;
+};
+/** One input file of a consolidation: the units found in it, its criteria sheet used, or why it was unusable. */
+export type JsonFile = {
+  path: string;
+  units: string[];
+  criteria: boolean;
+  problem: { code: string; message: string } | null;
+};
+/** Where the sheets of a consolidated snapshot came from, and the input files (docs/cli.md). */
+export type JsonOrigins = {
+  files: JsonFile[];
+  /** A merged sheet's file and its name there; null for a sheet of a single workbook. */
+  origin: (sheet: string) => { file: string; sheet: string } | null;
+};
 export type JsonIssue = {
   code: string;
   severity: "error" | "warning";
-  /** Null only for a problem of the whole workbook. */
+  /** The file of the sheet; null for a single workbook or a problem of the whole run. */
+  file: string | null;
+  /** Null only for a problem of the whole workbook. The sheet's name in its file. */
   sheet: string | null;
   cell: string | null;
   unit: string | null;
@@ -42,23 +63,37 @@ export type JsonGroup = { name: string; average: number | null; units: JsonRanke
 export type JsonResult = {
   /** Null only when no criteria sheet was found (the command line then exits with status 2). */
   criteria: JsonCriteria | null;
+  /** The input files (one for a single workbook), in the order of their paths. */
+  files: JsonFile[];
   units: JsonUnit[];
   issues: JsonIssue[];
   groups: JsonGroup[];
 };
 
 /** The JSON result of an analysis, with issue messages in the given language. */
-export function toJsonResult(analysis: Analysis, lang: Lang = "vi"): JsonResult {
+export function toJsonResult(
+  analysis: Analysis,
+  lang: Lang = "vi",
+  origins: JsonOrigins | null = null,
+): JsonResult {
   const { criteria } = analysis;
+  const where = (sheet: string | null): { file: string | null; sheet: string | null } => {
+    const origin = sheet === null ? null : (origins?.origin(sheet) ?? null);
+    return origin ?? { file: null, sheet };
+  };
   return {
     criteria: criteria
       ? { sheet: criteria.sheet, leaves: criteria.leafIds.length, maxPoints: fromMicro(criteria.maxPoints) }
       : null,
-    units: analysis.results.map((r) => ({ name: r.unit, sheet: r.sheet, group: r.group })),
+    files: origins?.files ?? [],
+    units: analysis.results.map((r) => {
+      const at = where(r.sheet);
+      return { name: r.unit, sheet: at.sheet ?? r.sheet, group: r.group, file: at.file };
+    }),
     issues: analysis.issues.map((i) => ({
       code: i.code,
       severity: i.severity,
-      sheet: i.sheet,
+      ...where(i.sheet),
       cell: i.cell,
       unit: i.unit,
       criterion: i.criterion,
