@@ -12,11 +12,13 @@ import {
   Select,
   Text,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSession } from "../../session/session-context";
 import { formatPoints } from "../../format";
 import { useOverviewPanelStyles } from "./overview-panel.styles";
+import { SheetLayoutsSection } from "./sheet-layouts-section";
+import { useSheetLayouts } from "./use-sheet-layouts";
 import {
   CRITERIA_ROLES,
   type ColumnDraft,
@@ -25,12 +27,22 @@ import {
   useOverviewPanel,
 } from "./use-overview-panel";
 
-/** Tổng quan: the criteria sheet, the units and their groups, the columns; all correctable. */
+/** Tổng quan: the criteria sheet, the units and their groups, the columns, how each sheet is read; all correctable. */
 export function OverviewPanel() {
   const state = useOverviewPanel();
+  const layouts = useSheetLayouts();
   const session = useSession();
   const { t, lang } = useI18n();
   const styles = useOverviewPanelStyles();
+  const [openItems, setOpenItems] = useState<string[]>(() =>
+    layouts.problemCount ? ["units", "layouts"] : ["units"],
+  );
+  // A sheet that could not be read opens the part of the tab where it is corrected.
+  useEffect(() => {
+    if (layouts.problemCount > 0) {
+      setOpenItems((prev) => (prev.includes("layouts") ? prev : [...prev, "layouts"]));
+    }
+  }, [layouts.problemCount]);
   const { analysis } = state;
   if (!analysis) {
     return (
@@ -88,13 +100,31 @@ export function OverviewPanel() {
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       )}
-      <Accordion multiple collapsible defaultOpenItems={["units"]}>
+      {layouts.problemCount > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("layouts.problems", { count: layouts.problemCount })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Accordion
+        multiple
+        collapsible
+        openItems={openItems}
+        onToggle={(_e, data) => setOpenItems(data.openItems as string[])}
+      >
         <AccordionItem value="units">
           <AccordionHeader as="h2" size="small">
             {t("overview.units", { count: state.units.length })}
           </AccordionHeader>
           <AccordionPanel>
             <UnitsSection state={state} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="layouts">
+          <AccordionHeader as="h2" size="small">
+            {t("layouts.title", { count: layouts.items.length })}
+          </AccordionHeader>
+          <AccordionPanel>
+            <SheetLayoutsSection state={layouts} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="columns">
