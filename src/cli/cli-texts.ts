@@ -48,7 +48,7 @@ type Counts = { errors: number; warnings: number; units: number; leaves: number 
 
 export const TEXTS = {
   vi: {
-    severity: { error: "lỗi", warning: "cảnh báo" },
+    severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" },
     wholeWorkbook: "Toàn bộ bảng tính",
     sheet: (name: string, file: string | null) =>
       file ? `Sheet "${name}" (tệp ${file})` : `Sheet "${name}"`,
@@ -79,7 +79,7 @@ export const TEXTS = {
     internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
   },
   en: {
-    severity: { error: "error", warning: "warning" },
+    severity: { error: "error", warning: "warning", info: "info" },
     wholeWorkbook: "Whole workbook",
     sheet: (name: string, file: string | null) =>
       file ? `Sheet "${name}" (file ${file})` : `Sheet "${name}"`,

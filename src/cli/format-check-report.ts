@@ -34,7 +34,8 @@ export function formatCheckReport(
     const cellWidth = Math.max(...list.map((i) => (i.cell ?? "").length), 2);
     for (const issue of list) {
       const severity = t.severity[issue.severity];
-      const label = paint(issue.severity === "error" ? "red" : "yellow", severity.padEnd(8));
+      const colour = issue.severity === "error" ? "red" : issue.severity === "warning" ? "yellow" : "dim";
+      const label = paint(colour, severity.padEnd(8));
       const where = (issue.cell ?? "—").padEnd(cellWidth);
       const about = [issue.unit, issue.criterion ? t.criterion(issue.criterion) : null]
         .filter(Boolean)
@@ -57,7 +58,8 @@ export function formatIssueCounts(
   paint: Paint = plain,
 ): string {
   const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.length - errors;
+  // Information (e.g. criteria changed since last year) is neither an error nor a warning.
+  const warnings = issues.filter((i) => i.severity === "warning").length;
   const summary = TEXTS[lang].summary({ errors, warnings, units: counts.units, leaves: counts.leaves });
   return paint(errors > 0 ? "red" : warnings > 0 ? "yellow" : "green", summary);
 }

@@ -5,7 +5,8 @@
  */
 import { formatDecimalVi } from "./text";
 
-export type Severity = "error" | "warning";
+/** "info": read with care, nothing to fix (e.g. the criteria changed since last year). */
+export type Severity = "error" | "warning" | "info";
 
 /** Payload values shown in messages. Points are plain numbers (not micro-points). */
 export type IssueData = {
@@ -268,6 +269,36 @@ export const ISSUE_CATALOG = {
       `${d.name ?? "Tệp"} theo phiên bản bộ tiêu chí khác (${d.count ?? "?"} khác biệt: ${versionList(d.differences, "vi")}; sheet ${d.other ?? ""}).`,
     en: (d) =>
       `${d.name ?? "The file"} follows another version of the criteria set (${d.count ?? "?"} difference(s): ${versionList(d.differences, "en")}; sheet ${d.other ?? ""}).`,
+  },
+
+  // ── Comparison with last year (information, nothing to fix) ──────────
+  criterion_added_since_previous: {
+    severity: "info",
+    vi: (d, i) =>
+      `Tiêu chí ${i.criterion ?? ""} (tối đa ${n(d.max)}) mới so với năm trước: không so sánh được với năm trước.`,
+    en: (d, i) =>
+      `Criterion ${i.criterion ?? ""} (maximum ${en(d.max)}) is new since last year: no comparison with last year.`,
+  },
+  criterion_removed_since_previous: {
+    severity: "info",
+    vi: (d, i) =>
+      `Tiêu chí ${i.criterion ?? ""} (tối đa ${n(d.max)}) của năm trước không còn trong bộ tiêu chí năm nay (năm trước ở ô ${d.other ?? "?"}).`,
+    en: (d, i) =>
+      `Last year's criterion ${i.criterion ?? ""} (maximum ${en(d.max)}) is no longer in this year's set (last year at ${d.other ?? "?"}).`,
+  },
+  criterion_max_changed_since_previous: {
+    severity: "info",
+    vi: (d, i) =>
+      `Điểm tối đa của tiêu chí ${i.criterion ?? ""} đổi từ ${n(d.actual)} (năm trước) thành ${n(d.max)}: so sánh cần thận trọng.`,
+    en: (d, i) =>
+      `The maximum of criterion ${i.criterion ?? ""} changed from ${en(d.actual)} (last year) to ${en(d.max)}: compare with care.`,
+  },
+  previous_unit_vanished: {
+    severity: "info",
+    vi: (d) =>
+      `Đơn vị ${q(d.name)} của năm trước (${d.other ?? ""}) không có trong năm nay; nếu đã đổi tên hoặc sáp nhập, khai báo trong cài đặt previousNames.`,
+    en: (d) =>
+      `Last year's unit ${q(d.name)} (${d.other ?? ""}) is not in this year's results; if renamed or merged, list it in the previousNames setting.`,
   },
 } satisfies Record<string, { severity: Severity } & Texts>;
 

@@ -12,6 +12,7 @@ import type { CellRange, CellValue } from "./grid";
 import type { Issue } from "./issues";
 import type { Micro } from "./points";
 import type { Settings } from "./settings";
+import type { YearComparison } from "./compare/compare-years";
 
 /** What a column of a criteria or scoring sheet holds. */
 export type ColumnRole =
@@ -339,4 +340,6 @@ export type Analysis = {
   generatedSheets: string[];
   /** Year shown in the ranking titles: settings.year, else the "năm 20xx" of the sheets' titles. */
   year: number | null;
+  /** How each unit moved since last year, when a previous year was given (compare/compare-years.ts). */
+  comparison?: YearComparison | null;
 };

@@ -121,6 +121,11 @@ export const settingsSchema = z.object({
     .default({ criteria: {}, scoring: {} }),
   /** Group of a unit by name, when no units list sheet says it. */
   unitGroups: z.record(z.string(), z.string()).default({}),
+  /**
+   * Last year's names of renamed or merged units, for the comparison with last year:
+   * { "new name": ["old name", …] }; a merged unit lists its predecessors, the main one first.
+   */
+  previousNames: z.record(z.string(), z.array(z.string())).default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

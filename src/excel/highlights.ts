@@ -74,6 +74,8 @@ function issueTargets(issues: readonly Issue[]): Map<string, { sheet: string; ce
   const targets = new Map<string, { sheet: string; cell: string; mark: string }>();
   for (const issue of issues) {
     if (!issue.sheet || !issue.cell || !isCellAddress(issue.cell)) continue;
+    // Information marks no cell: there is nothing to fix.
+    if (issue.severity === "info") continue;
     const cell = issue.cell.replace(/\$/g, "").toUpperCase();
     const k = cellKey(issue.sheet, cell);
     const mark = MARK_FILLS[issue.severity];

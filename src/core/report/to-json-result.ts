@@ -6,6 +6,7 @@
 import type { Analysis } from "../model";
 import { type Lang, describeIssue } from "../issues";
 import type { CriteriaSet, RankedUnit } from "../model";
+import { type YearComparison, unitChangeOf } from "../compare/compare-years";
 import { fromMicro } from "../points";
 
 export type JsonCriteria = { sheet: string; leaves: number; maxPoints: number };
@@ -31,7 +32,7 @@ export type JsonOrigins = {
 };
 export type JsonIssue = {
   code: string;
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   /** The file of the sheet; null for a single workbook or a problem of the whole run. */
   file: string | null;
   /** Null only for a problem of the whole workbook. The sheet's name in its file. */
@@ -57,6 +58,12 @@ export type JsonRankedUnit = {
   rank: number;
   band: string | null;
   fields: JsonField[];
+  /** Last year's index and rank (--previous); null when not compared or the unit is new. */
+  previous: { index: number | null; rank: number | null } | null;
+  /** Last year's rank − this year's (positive = moved up); null when not comparable. */
+  rankChange: number | null;
+  /** This year's index − last year's, in percentage points; null when not comparable. */
+  indexChange: number | null;
 };
 export type JsonGroup = { name: string; average: number | null; units: JsonRankedUnit[] };
 
@@ -102,12 +109,16 @@ export function toJsonResult(
     groups: analysis.groups.map((g) => ({
       name: g.group,
       average: g.average,
-      units: g.units.map((u) => toJsonRankedUnit(u, criteria)),
+      units: g.units.map((u) => toJsonRankedUnit(u, criteria, analysis.comparison)),
     })),
   };
 }
 
-function toJsonRankedUnit(ranked: RankedUnit, criteria: CriteriaSet | null): JsonRankedUnit {
+function toJsonRankedUnit(
+  ranked: RankedUnit,
+  criteria: CriteriaSet | null,
+  comparison: YearComparison | null | undefined,
+): JsonRankedUnit {
   const r = ranked.result;
   const fields: JsonField[] = [];
   for (const id of criteria?.fieldIds ?? []) {
@@ -130,5 +141,18 @@ function toJsonRankedUnit(ranked: RankedUnit, criteria: CriteriaSet | null): Jso
     rank: ranked.rank,
     band: ranked.band,
     fields,
+    ...movement(comparison, ranked.unit),
+  };
+}
+
+function movement(
+  comparison: YearComparison | null | undefined,
+  unit: string,
+): Pick<JsonRankedUnit, "previous" | "rankChange" | "indexChange"> {
+  const change = unitChangeOf(comparison, unit);
+  return {
+    previous: change?.previous ? { index: change.previous.index, rank: change.previous.rank } : null,
+    rankChange: change?.rankChange ?? null,
+    indexChange: change?.indexChange ?? null,
   };
 }
