@@ -8,6 +8,7 @@ Cách dùng:
   par-scorer check TỆP.xlsx…                 kiểm tra, báo lỗi theo sheet và ô
   par-scorer rank  TỆP.xlsx… [-o RA.xlsx]    kiểm tra, tính điểm, xếp hạng, ghi các sheet xếp hạng
                                              (mặc định ghi TỆP.xep-hang.xlsx, không sửa tệp gốc)
+  par-scorer explain TỆP.xlsx --unit TÊN     điểm bị mất của một đơn vị, tiêu chí mất nhiều nhất trước
 
 Tùy chọn:
   --json                 in kết quả JSON (ổn định, xem docs/cli.md) ra stdout, không in gì khác
@@ -18,6 +19,9 @@ Tùy chọn:
   -o, --output FILE      (rank) tệp kết quả
   --in-place             (rank) ghi vào chính tệp đầu vào, chỉ khi không mất gì
   --strict               dừng ở tệp đầu tiên không dùng được (mã 2) thay vì bỏ qua tệp đó
+  --previous NĂM_TRƯỚC.xlsx  (check, rank) so với năm trước: bảng chấm điểm, sheet xếp hạng
+                         hoặc bảng kết quả đã công bố (STT · Đơn vị · Chỉ số · Xếp hạng)
+  --unit TÊN             (explain) đơn vị cần giải thích
   -h, --help             trợ giúp;  -v, --version  phiên bản
 
 Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi trong bảng điểm hoặc có tệp không đọc được
@@ -28,6 +32,7 @@ Usage:
   par-scorer check FILE.xlsx…                validate; issues by sheet and cell
   par-scorer rank  FILE.xlsx… [-o OUT.xlsx]  validate, compute, rank, write the ranking sheets
                                              (by default to FILE.xep-hang.xlsx; the input is untouched)
+  par-scorer explain FILE.xlsx --unit NAME   where a unit lost points, largest loss first
 
 Options:
   --json                 print the JSON result (stable, see docs/cli.md) on stdout, nothing else
@@ -38,6 +43,9 @@ Options:
   -o, --output FILE      (rank) output file
   --in-place             (rank) rewrite the input itself, only when nothing would be lost
   --strict               stop at the first unusable file (status 2) instead of leaving it out
+  --previous LAST.xlsx   (check, rank) compare with last year: scoring sheets, ranking sheets
+                         or a published results table (No. · Unit · Index · Rank)
+  --unit NAME            (explain) the unit to explain
   -h, --help             help;  -v, --version  version
 
 Exit status: 0 no errors (warnings allowed); 1 validation errors, or some files unusable (the others
@@ -77,6 +85,24 @@ export const TEXTS = {
     lossyCopy: (file: string, parts: string) =>
       `Lưu ý: bản ghi ra ${file} không giữ được ${parts} của tệp gốc (tệp gốc không bị sửa).`,
     internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
+    movement: {
+      title: (year: number | null) => (year === null ? "So với năm trước" : `So với năm ${year}`),
+      group: (group: string, previous: string | null) =>
+        previous === null || previous === group ? group : `${group} (năm trước: ${previous})`,
+      columns: ["Đơn vị", "Chỉ số năm trước", "Hạng năm trước", "Thay đổi hạng", "Thay đổi chỉ số"],
+      newUnit: "mới",
+      vanished: (names: string) => `Đơn vị năm trước không còn: ${names} (xem cài đặt previousNames).`,
+      criteriaChanged: (n: number) =>
+        `Bộ tiêu chí có ${n} thay đổi so với năm trước: xem par-scorer check --previous.`,
+    },
+    explain: {
+      unit: (unit: string, group: string) => `${unit} — ${group}`,
+      standing: (points: string, max: string, index: string, rank: string, band: string) =>
+        `Tổng điểm ${points}/${max} — Chỉ số ${index} % — Xếp hạng ${rank} — Xếp loại ${band}`,
+      lost: (total: string, count: number) => `Điểm bị mất: ${total} ở ${count} tiêu chí (nhiều nhất trước).`,
+      columns: ["Lĩnh vực", "Tiêu chí", "Điểm", "Tối đa", "Mất", "Ô", "Chỉ số nếu đủ điểm", "Hạng nếu đủ"],
+      nothingLost: "Đơn vị đạt điểm tối đa ở mọi tiêu chí áp dụng.",
+    },
   },
   en: {
     severity: { error: "error", warning: "warning", info: "info" },
@@ -108,5 +134,24 @@ export const TEXTS = {
     lossyCopy: (file: string, parts: string) =>
       `Note: the copy written to ${file} lacks the original's ${parts} (the original is untouched).`,
     internal: (detail: string) => `PAR Scorer internal error: ${detail}`,
+    movement: {
+      title: (year: number | null) => (year === null ? "Compared with last year" : `Compared with ${year}`),
+      group: (group: string, previous: string | null) =>
+        previous === null || previous === group ? group : `${group} (last year: ${previous})`,
+      columns: ["Unit", "Last index", "Last rank", "Rank change", "Index change"],
+      newUnit: "new",
+      vanished: (names: string) =>
+        `Last year's units no longer present: ${names} (see the previousNames setting).`,
+      criteriaChanged: (n: number) =>
+        `The criteria set has ${n} changes since last year: see par-scorer check --previous.`,
+    },
+    explain: {
+      unit: (unit: string, group: string) => `${unit} — ${group}`,
+      standing: (points: string, max: string, index: string, rank: string, band: string) =>
+        `Points ${points}/${max} — Index ${index} % — Rank ${rank} — Band ${band}`,
+      lost: (total: string, count: number) => `Points lost: ${total} on ${count} criteria (largest first).`,
+      columns: ["Field", "Criterion", "Points", "Max", "Lost", "Cell", "Index if full", "Rank if full"],
+      nothingLost: "The unit earned full points on every applicable criterion.",
+    },
   },
 } as const;

@@ -19,6 +19,9 @@ import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./forma
 import { formatRankingTable } from "./format-ranking-table";
 import { type FileReport, type Inputs, foundUnits, loadInputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
+import { explainForCli, formatExplanation, toJsonExplanation } from "./explain-command";
+import { formatMovement } from "./format-movement";
+import { loadPreviousYear } from "./load-previous";
 
 /** Where the command line writes, and what it knows of its terminal. */
 export type CliIO = {
@@ -93,14 +96,24 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       : undefined,
   });
 
+  const previous = options.previous ? await loadPreviousYear(options.previous) : null;
   const target = options.command === "rank" ? await prepareTarget(options, inputs) : null;
-  const runOptions = { settings: inputs.overrides };
+  const runOptions = { settings: inputs.overrides, previous };
   const analysis =
     options.command === "rank"
       ? (await rankWorkbook(inputs.port, runOptions)).analysis
       : await checkWorkbook(inputs.port, runOptions);
   const lang: CliLang = options.lang ?? analysis.settings.lang;
   if (!analysis.criteria) throw new FileProblemError(noCriteriaProblem(analysis, inputs, lang));
+  if (options.command === "explain") {
+    const summary = explainForCli(analysis, options.unit ?? "", inputs.primary.file);
+    if (options.json) io.stdout(`${JSON.stringify(toJsonExplanation(summary), null, 2)}\n`);
+    else
+      io.stdout(
+        `${formatExplanation(summary, analysis.settings.decimals, lang, colours(io, false)).join("\n")}\n`,
+      );
+    return EXIT_OK;
+  }
 
   const issues = [...analysis.issues, ...findCriteriaVersionIssues(analysis.issues, inputs.sources)].sort(
     compareIssues,
@@ -137,6 +150,8 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     } else {
       // rank shows the tables; the issues themselves are check's report.
       io.stdout(`${formatRankingTable(result.groups, result.settings.decimals, lang, paint).join("\n")}\n`);
+      if (result.comparison)
+        io.stdout(`${formatMovement(result.comparison, result.settings.decimals, lang, paint).join("\n")}\n`);
       io.stdout(`${formatIssueCounts(issues, counts, lang, paint)}\n`);
       if (issues.length) io.stdout(`${TEXTS[lang].seeCheck}\n`);
     }

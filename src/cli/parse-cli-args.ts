@@ -1,7 +1,7 @@
 /** The command line's arguments, read with node:util parseArgs (no parsing dependency). */
 import { parseArgs } from "node:util";
 
-export type Command = "check" | "rank";
+export type Command = "check" | "rank" | "explain";
 
 export type CliOptions = {
   command: Command;
@@ -16,6 +16,10 @@ export type CliOptions = {
   inPlace: boolean;
   /** Stop at the first unusable file (exit 2) instead of listing it and going on with the others. */
   strict: boolean;
+  /** (check, rank) Last year's workbook, for the movement since last year. */
+  previous: string | null;
+  /** (explain) The unit to explain. */
+  unit: string | null;
 };
 
 export type ParsedArgs =
@@ -33,6 +37,8 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   "in-place": { type: "boolean" },
   strict: { type: "boolean" },
+  previous: { type: "string" },
+  unit: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -66,12 +72,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.version) return { kind: "version" };
   if (values.help || positionals.length === 0) return { kind: "help", lang };
   const [command, ...files] = positionals;
-  if (command !== "check" && command !== "rank") {
+  if (command !== "check" && command !== "rank" && command !== "explain") {
     return {
       kind: "usageError",
       message: {
-        vi: `Lệnh không rõ "${command}": dùng check hoặc rank.`,
-        en: `Unknown command "${command}": use check or rank.`,
+        vi: `Lệnh không rõ "${command}": dùng check, rank hoặc explain.`,
+        en: `Unknown command "${command}": use check, rank or explain.`,
       },
       lang,
     };
@@ -83,7 +89,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       lang,
     };
   }
-  if (command === "check" && (values.output !== undefined || values["in-place"])) {
+  const misplaced = explainOptionProblem(command, values);
+  if (misplaced) return { kind: "usageError", message: misplaced, lang };
+  if (command !== "rank" && (values.output !== undefined || values["in-place"])) {
     return {
       kind: "usageError",
       message: { vi: "-o và --in-place chỉ dùng với lệnh rank.", en: "-o and --in-place go with rank only." },
@@ -110,6 +118,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       output: values.output ?? null,
       inPlace: values["in-place"] ?? false,
       strict: values.strict ?? false,
+      previous: values.previous ?? null,
+      unit: values.unit ?? null,
     },
   };
 }
@@ -119,4 +129,18 @@ function langOf(argv: readonly string[]): "vi" | "en" | null {
   if (i < 0) return null;
   const v = argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
   return v === "en" || v === "vi" ? v : null;
+}
+
+/** explain needs --unit and takes no --previous; --unit goes with explain only. */
+function explainOptionProblem(
+  command: Command,
+  values: { unit?: string; previous?: string },
+): { vi: string; en: string } | null {
+  if (command === "explain" && (values.unit === undefined || values.unit.trim() === ""))
+    return { vi: "explain cần --unit TÊN_ĐƠN_VỊ.", en: "explain needs --unit UNIT_NAME." };
+  if (command === "explain" && values.previous !== undefined)
+    return { vi: "--previous dùng với check hoặc rank.", en: "--previous goes with check or rank." };
+  if (command !== "explain" && values.unit !== undefined)
+    return { vi: "--unit chỉ dùng với lệnh explain.", en: "--unit goes with explain only." };
+  return null;
 }

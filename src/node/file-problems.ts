@@ -31,7 +31,9 @@ export type FileProblemCode =
   | "in_place_lossy"
   | "output_is_input"
   | "settings_file_invalid"
-  | "write_failed";
+  | "write_failed"
+  | "previous_without_results"
+  | "unit_not_found";
 
 /** A file problem: its code, the file, and details shown in the message. */
 export type FileProblem = {
@@ -160,6 +162,16 @@ const TEXTS: Record<FileProblemCode, Texts> = {
   write_failed: {
     vi: (p, f) => `Không ghi được tệp ${f}: ${p.detail ?? "lỗi ghi"}.`,
     en: (p, f) => `Cannot write ${f}: ${p.detail ?? "write error"}.`,
+  },
+  previous_without_results: {
+    vi: (_p, f) =>
+      `Tệp năm trước ${f} không có bảng chấm điểm hay bảng xếp hạng nào (cần cột Đơn vị và Chỉ số).`,
+    en: (_p, f) =>
+      `Last year's file ${f} holds no scoring sheets and no ranking table (Unit and Index columns).`,
+  },
+  unit_not_found: {
+    vi: (p, f) => `Không có đơn vị "${p.detail ?? ""}" trong ${f}.`,
+    en: (p, f) => `There is no unit "${p.detail ?? ""}" in ${f}.`,
   },
 };
 

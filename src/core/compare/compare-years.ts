@@ -76,7 +76,10 @@ export function compareYears(analysis: Analysis, previous: PreviousYear): YearCo
     previous.units,
     analysis.settings.previousNames,
   );
-  const groups = matchGroups(analysis, matches.map((m) => m.previous));
+  const groups = matchGroups(
+    analysis,
+    matches.map((m) => m.previous),
+  );
   const previousGroupOf = new Map(groups.map((g) => [g.group, g.previousGroup]));
 
   const current = analysis.criteria;
@@ -120,7 +123,9 @@ export function compareYears(analysis: Analysis, previous: PreviousYear): YearCo
 
   const issues: Issue[] = current && before ? criteriaDifferenceIssues(criteria, current, before) : [];
   for (const v of vanished) {
-    issues.push(makeIssue("previous_unit_vanished", { sheet: null, unit: v.unit }, { name: v.unit, other: v.group }));
+    issues.push(
+      makeIssue("previous_unit_vanished", { sheet: null, unit: v.unit }, { name: v.unit, other: v.group }),
+    );
   }
   return {
     source: previous.source,
@@ -134,7 +139,10 @@ export function compareYears(analysis: Analysis, previous: PreviousYear): YearCo
 }
 
 /** The change of one unit (name as in the analysis, else folded alike); undefined when not compared. */
-export function unitChangeOf(comparison: YearComparison | null | undefined, unit: string): UnitChange | undefined {
+export function unitChangeOf(
+  comparison: YearComparison | null | undefined,
+  unit: string,
+): UnitChange | undefined {
   return comparison?.units.find((u) => u.unit === unit);
 }
 
@@ -143,10 +151,9 @@ function matchGroups(analysis: Analysis, previousOfEach: readonly (PreviousUnit 
   let i = 0;
   return analysis.groups.map((g) => {
     const counts = new Map<string, number>();
-    for (const _ of g.units) {
-      const p = previousOfEach[i++];
-      if (p) counts.set(p.group, (counts.get(p.group) ?? 0) + 1);
-    }
+    const previousOfGroup = previousOfEach.slice(i, i + g.units.length);
+    i += g.units.length;
+    for (const p of previousOfGroup) if (p) counts.set(p.group, (counts.get(p.group) ?? 0) + 1);
     let best: string | null = null;
     let most = 0;
     for (const [name, count] of counts) {

@@ -38,7 +38,12 @@ export function compareCriteria(current: CriteriaSet, previous: CriteriaSet): Cr
       if (!listedParent(node, current, previous))
         out.push({ kind: "added", ...about(node), maxPoints: points(node), previousMaxPoints: null });
     } else if (node.maxPoints !== before.maxPoints) {
-      out.push({ kind: "maxChanged", ...about(node), maxPoints: points(node), previousMaxPoints: points(before) });
+      out.push({
+        kind: "maxChanged",
+        ...about(node),
+        maxPoints: points(node),
+        previousMaxPoints: points(before),
+      });
     }
   }
   for (const id of previous.order) {
@@ -54,7 +59,12 @@ export function comparableFieldIds(current: CriteriaSet, previous: CriteriaSet):
   return current.fieldIds.filter((id) => {
     const now = current.nodes[id];
     const before = previous.nodes[id];
-    return now !== undefined && before !== undefined && now.maxPoints !== null && now.maxPoints === before.maxPoints;
+    return (
+      now !== undefined &&
+      before !== undefined &&
+      now.maxPoints !== null &&
+      now.maxPoints === before.maxPoints
+    );
   });
 }
 
@@ -71,18 +81,30 @@ export function criteriaDifferenceIssues(
   return differences.map((d) => {
     const where = { sheet: current.sheet, criterion: d.code };
     if (d.kind === "added")
-      return makeIssue("criterion_added_since_previous", { ...where, cell: cellOf(current, d.criterionId) }, {
-        max: d.maxPoints ?? undefined,
-      });
+      return makeIssue(
+        "criterion_added_since_previous",
+        { ...where, cell: cellOf(current, d.criterionId) },
+        {
+          max: d.maxPoints ?? undefined,
+        },
+      );
     if (d.kind === "removed")
-      return makeIssue("criterion_removed_since_previous", { ...where, cell: null }, {
-        max: d.previousMaxPoints ?? undefined,
-        other: `${previous.sheet}!${cellOf(previous, d.criterionId) ?? "?"}`,
-      });
-    return makeIssue("criterion_max_changed_since_previous", { ...where, cell: cellOf(current, d.criterionId) }, {
-      max: d.maxPoints ?? undefined,
-      actual: d.previousMaxPoints ?? undefined,
-    });
+      return makeIssue(
+        "criterion_removed_since_previous",
+        { ...where, cell: null },
+        {
+          max: d.previousMaxPoints ?? undefined,
+          other: `${previous.sheet}!${cellOf(previous, d.criterionId) ?? "?"}`,
+        },
+      );
+    return makeIssue(
+      "criterion_max_changed_since_previous",
+      { ...where, cell: cellOf(current, d.criterionId) },
+      {
+        max: d.maxPoints ?? undefined,
+        actual: d.previousMaxPoints ?? undefined,
+      },
+    );
   });
 }
 

@@ -14,7 +14,13 @@ import type { PreviousUnit } from "./previous-year";
 /** How far down a header row is looked for (titles, "Kèm theo Quyết định…" lines come first). */
 const HEADER_SEARCH_ROWS = 30;
 
-type TableColumns = { unit: number; index: number; rank: number | null; order: number | null; group: number | null };
+type TableColumns = {
+  unit: number;
+  index: number;
+  rank: number | null;
+  order: number | null;
+  group: number | null;
+};
 
 const UNIT_HEADER = /^(ten )?(co quan, |co quan\/ ?|co quan )?(don vi|dia phuong|co quan)( \/ ?dia phuong)?$/;
 const INDEX_HEADER = /^(chi so|diem chi so|ket qua chi so)\b/;

@@ -44,7 +44,11 @@ export type WhatIfOutcome = {
  * `overrides` (blank entries are ignored; the other units keep their results). Null when the
  * unit is unknown or the workbook has no criteria set.
  */
-export function simulateScores(analysis: Analysis, unit: string, overrides: ScoreOverrides): WhatIfOutcome | null {
+export function simulateScores(
+  analysis: Analysis,
+  unit: string,
+  overrides: ScoreOverrides,
+): WhatIfOutcome | null {
   const criteria = analysis.criteria;
   const result = findResult(analysis, unit);
   if (!criteria || !result) return null;
@@ -131,7 +135,11 @@ function typedRow(
     comment: null,
   };
   const survey = analysis.criteria?.nodes[id]?.role === "survey";
-  const column = survey ? "surveyPoints" : analysis.settings.scoreSource === "appraised" ? "appraisedScore" : "selfScore";
+  const column = survey
+    ? "surveyPoints"
+    : analysis.settings.scoreSource === "appraised"
+      ? "appraisedScore"
+      : "selfScore";
   return {
     ...base,
     selfScore: null,

@@ -11,7 +11,14 @@ import type { SettingsInput } from "../../../src/core/settings";
 
 /** Field I (6) = 1.1 (2) + 1.2 (4); field II (4) = 2.1 (4). */
 const OUTLINE: Outline[] = [
-  { id: "I", max: 6, children: [{ id: "1.1", max: 2 }, { id: "1.2", max: 4 }] },
+  {
+    id: "I",
+    max: 6,
+    children: [
+      { id: "1.1", max: 2 },
+      { id: "1.2", max: 4 },
+    ],
+  },
   { id: "II", max: 4, children: [{ id: "2.1", max: 4 }] },
 ];
 
@@ -26,7 +33,9 @@ function year(
   return analysisOf(
     parsedWorkbook(
       criteria,
-      units.map(([name, , s]) => unitScores(name, Object.fromEntries(ids.map((id, i) => [id, { self: s[i] }])))),
+      units.map(([name, , s]) =>
+        unitScores(name, Object.fromEntries(ids.map((id, i) => [id, { self: s[i] }]))),
+      ),
       { unitList: unitList(units.map(([name, group]) => [name, group])) },
     ),
     settingsWith(opts.settings ?? {}),
@@ -122,7 +131,12 @@ describe("changes of index and rank", () => {
   });
 
   it("gives a new unit no previous result and no change", () => {
-    expect(change("Xã Z")).toMatchObject({ match: "new", previous: null, rankChange: null, indexChange: null });
+    expect(change("Xã Z")).toMatchObject({
+      match: "new",
+      previous: null,
+      rankChange: null,
+      indexChange: null,
+    });
   });
 
   it("does not compare the rank of a unit that moved to a group other than its group's counterpart", () => {
@@ -141,7 +155,7 @@ describe("changes of index and rank", () => {
 
   it("gives per-field index changes for fields with the same maximum in both years", () => {
     expect(change("Sở B")?.fields.map((f) => [f.code, f.change])).toEqual([
-      ["I", 100 - (200 / 6)],
+      ["I", 100 - 200 / 6],
       ["II", 0],
     ]);
   });
@@ -151,7 +165,14 @@ describe("criteria changed between the years", () => {
   const last = year([["Sở A", "Khối sở", [2, 4, 4]]]);
   const now = year([["Sở A", "Khối sở", [2, 4, 3]]], {
     outline: [
-      { id: "I", max: 6, children: [{ id: "1.1", max: 2 }, { id: "1.2", max: 4 }] },
+      {
+        id: "I",
+        max: 6,
+        children: [
+          { id: "1.1", max: 2 },
+          { id: "1.2", max: 4 },
+        ],
+      },
       { id: "II", max: 3, children: [{ id: "2.1", max: 3 }] },
       { id: "III", max: 1, children: [{ id: "3.1", max: 1 }] },
     ],
@@ -180,7 +201,9 @@ describe("criteria changed between the years", () => {
     const info = analysis.issues.filter((i) => i.code.endsWith("_since_previous"));
     expect(info).toHaveLength(3);
     expect(info.every((i) => i.severity === "info")).toBe(true);
-    const changed = info.find((i) => i.code === "criterion_max_changed_since_previous" && i.criterion === "II");
+    const changed = info.find(
+      (i) => i.code === "criterion_max_changed_since_previous" && i.criterion === "II",
+    );
     expect(changed).toMatchObject({ sheet: "Bộ tiêu chí", cell: expect.stringMatching(/^A\d+$/) });
     expect(describeIssue(changed!, "vi")).toContain("đổi từ 4 (năm trước) thành 3");
     expect(describeIssue(changed!, "en")).toContain("changed from 4 (last year) to 3");
@@ -198,7 +221,9 @@ describe("criteria changed between the years", () => {
     expect(vanished).toMatchObject({ severity: "info", unit: "Sở A" });
     expect(describeIssue(vanished!, "vi")).toContain("previousNames");
     // With the map, the unit continues last year's.
-    const mapped = year([["Sở Mới", "Khối sở", [2, 4, 4]]], { settings: { previousNames: { "Sở Mới": ["Sở A"] } } });
+    const mapped = year([["Sở Mới", "Khối sở", [2, 4, 4]]], {
+      settings: { previousNames: { "Sở Mới": ["Sở A"] } },
+    });
     const c = compareYears(mapped, previousYearFromAnalysis(last));
     expect(c.units[0]).toMatchObject({ match: "mapped", rankChange: 0, indexChange: 0 });
     expect(c.vanished).toEqual([]);

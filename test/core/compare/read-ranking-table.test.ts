@@ -64,7 +64,10 @@ describe("reading a published ranking table", () => {
       ],
     };
     expect(readRankingTables({ sheets: [scoring] }).units).toEqual([]);
-    const notes: SheetSnapshot = { name: "Ghi chú", values: [["Danh sách gửi kèm công văn"], ["Xem tệp đính kèm"]] };
+    const notes: SheetSnapshot = {
+      name: "Ghi chú",
+      values: [["Danh sách gửi kèm công văn"], ["Xem tệp đính kèm"]],
+    };
     expect(readPreviousYear({ sheets: [notes] })).toBeNull();
   });
 

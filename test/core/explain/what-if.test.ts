@@ -80,7 +80,15 @@ describe("where points can be gained", () => {
     const summary = findGains(analysis, "so tu phap");
     expect(summary).toMatchObject({ unit: "Sở Tư pháp", index: 60, rank: 3, totalLost: 4 });
     expect(
-      summary?.gains.map((g) => [g.code, g.lost, g.fieldCode, g.fieldTitle, g.cell, g.indexIfFull, g.rankIfFull]),
+      summary?.gains.map((g) => [
+        g.code,
+        g.lost,
+        g.fieldCode,
+        g.fieldTitle,
+        g.cell,
+        g.indexIfFull,
+        g.rankIfFull,
+      ]),
     ).toEqual([
       ["1.2", 3, "I", "Công tác chỉ đạo, điều hành", "E6", 90, 1],
       ["1.1", 0.5, "I", "Công tác chỉ đạo, điều hành", "E5", 65, 3],
