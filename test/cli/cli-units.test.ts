@@ -24,6 +24,8 @@ describe("reading the arguments", () => {
         output: "out.xlsx",
         inPlace: false,
         strict: false,
+        previous: null,
+        unit: null,
       },
     });
   });
