@@ -197,7 +197,7 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
     .filter(({ i }) => i !== primaryIndex)
     .map(({ w, i }) => {
       const layout = analyses[i].layout;
-      const drop = new Set<string>([SETTINGS_SHEET, ...readSavedState(snapshots[i]).generatedSheets]);
+      const drop = new Set<string>([SETTINGS_SHEET]);
       // Another file's copy of the criteria set or of the units list would compete with the primary's.
       // (A unit-only file's scoring sheet may double as its criteria sheet: that one stays.)
       const scoring = new Set([...layout.unitSheets, ...layout.matrixSheets]);

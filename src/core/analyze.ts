@@ -10,12 +10,15 @@ import { evaluateUnits } from "./evaluate/evaluate-units";
 import { findAssessmentYear } from "./find-year";
 import { rankUnits } from "./rank/rank-units";
 import { planRankingSheets } from "./render/plan-ranking-sheets";
-import { readSavedState } from "./saved-settings";
+import { findSettingsSheet, readSavedState, storageSheetState } from "./saved-settings";
+import { decideOwnership } from "./sheet-ownership";
 import { type Settings, type SettingsInput, parseSettings } from "./settings";
 
 /**
  * Settings for a run: those saved in the workbook, overridden field by field by `overrides`
- * (command-line --settings, or the task pane's current choices).
+ * (command-line --settings, or the task pane's current choices). `generatedSheets` are the sheets
+ * PAR Scorer can prove it wrote (sheet-ownership.ts); listed sheets that fail the proof are kept
+ * and reported.
  */
 export function resolveSettings(
   snapshot: WorkbookSnapshot,
@@ -25,7 +28,13 @@ export function resolveSettings(
   const issues: Issue[] = saved.problems.map((p) =>
     makeIssue("settings_invalid", { sheet: null }, { name: p.path, input: p.message }),
   );
-  if (!overrides) return { settings: saved.settings, generatedSheets: saved.generatedSheets, issues };
+  const ownership = decideOwnership(snapshot, saved.sheets);
+  for (const sheet of ownership.kept) issues.push(makeIssue("sheet_not_owned", { sheet }));
+  const storage = findSettingsSheet(snapshot);
+  if (storage && saved.storage === "foreign")
+    issues.push(makeIssue("settings_sheet_foreign", { sheet: storage.name }, { name: storage.name }));
+  const generatedSheets = ownership.owned;
+  if (!overrides) return { settings: saved.settings, generatedSheets, issues };
   const merged = { ...saved.settings, ...overrides };
   const parsed = parseSettings(merged, saved.settings.lang);
   for (const p of parsed.problems) {
@@ -33,7 +42,7 @@ export function resolveSettings(
   }
   // Invalid overrides are reported and the saved settings (already valid) stay in force.
   const settings = parsed.problems.length ? saved.settings : parsed.settings;
-  return { settings, generatedSheets: saved.generatedSheets, issues };
+  return { settings, generatedSheets, issues };
 }
 
 /** Reads how a workbook is laid out (sheets, criteria set, units) without judging any score. */
@@ -75,5 +84,6 @@ export function planRanking(analysis: Analysis, snapshot: WorkbookSnapshot): Wri
   return planRankingSheets(
     analysis,
     snapshot.sheets.map((s) => s.name),
+    { saveSettings: storageSheetState(findSettingsSheet(snapshot)) !== "foreign" },
   );
 }

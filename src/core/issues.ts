@@ -101,6 +101,20 @@ export const ISSUE_CATALOG = {
     vi: (d) => `Cài đặt ${q(d.name)} không hợp lệ (${d.input ?? ""}); dùng giá trị mặc định.`,
     en: (d) => `Setting ${q(d.name)} is invalid (${d.input ?? ""}); the default is used.`,
   },
+  sheet_not_owned: {
+    severity: "warning",
+    vi: () =>
+      "Sheet này mang tên một sheet PAR Scorer đã ghi trước đây nhưng nội dung không còn như PAR Scorer đã ghi (đã được sửa, hoặc là một sheet khác cùng tên), nên được giữ nguyên: không bị xóa hay ghi đè; bảng xếp hạng mới được ghi vào sheet tên khác.",
+    en: () =>
+      "This sheet has the name of a sheet PAR Scorer wrote earlier, but its content is no longer what PAR Scorer wrote (it was edited, or it is another sheet of the same name), so it is kept: neither deleted nor overwritten; the new ranking goes to a sheet with another name.",
+  },
+  settings_sheet_foreign: {
+    severity: "warning",
+    vi: (d) =>
+      `Sheet ${q(d.name)} không phải sheet lưu trữ của PAR Scorer (đang hiện, hoặc thiếu dấu của PAR Scorer) nên không được đọc làm cài đặt và không bị ghi đè; cài đặt và danh sách sheet xếp hạng sẽ không được lưu. Hãy đổi tên sheet đó.`,
+    en: (d) =>
+      `Sheet ${q(d.name)} is not PAR Scorer's storage sheet (it is visible, or lacks PAR Scorer's marker), so it is not read as settings nor overwritten; settings and the list of ranking sheets will not be saved. Rename that sheet.`,
+  },
   sheet_not_found: {
     severity: "error",
     vi: (d) => `Không có sheet ${q(d.name)} như cài đặt đã chỉ định.`,

@@ -318,8 +318,11 @@ export type WritePlan = {
   sheets: SheetPlan[];
   /** Earlier PAR Scorer sheets that this run no longer produces. */
   deleteSheets: string[];
-  /** Settings to save in the workbook (JSON), with the names of the sheets PAR Scorer now owns. */
-  settingsJson: string;
+  /**
+   * Settings to save in the workbook (JSON), with the signed list of the sheets PAR Scorer now
+   * owns; null when a person's sheet has the storage sheet's name (nothing is saved then).
+   */
+  settingsJson: string | null;
 };
 
 /** A region of a sheet referred to by the write plan or a highlight. */
@@ -336,7 +339,7 @@ export type Analysis = {
   groups: GroupRanking[];
   /** All issues, ordered by sheet and cell. */
   issues: Issue[];
-  /** Sheets PAR Scorer wrote earlier, as saved in the workbook. */
+  /** Sheets PAR Scorer wrote earlier and can prove its own (sheet-ownership.ts). */
   generatedSheets: string[];
   /** Year shown in the ranking titles: settings.year, else the "năm 20xx" of the sheets' titles. */
   year: number | null;

@@ -4,8 +4,9 @@
  * Office's document settings part does not. A1 holds a marker, A2 downwards the JSON in chunks
  * (Excel caps a cell at 32,767 characters).
  */
-import { type CellValue, type WorkbookSnapshot, cellAt } from "./grid";
+import { type CellValue, type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./grid";
 import { type Settings, type SettingsProblem, parseSettings } from "./settings";
+import type { SheetRecord } from "./sheet-ownership";
 
 export const SETTINGS_SHEET = "_ParScorer";
 
@@ -23,16 +24,41 @@ const CHUNK = 30000;
 /** What PAR Scorer keeps in the workbook besides the user's settings. */
 export type SavedState = {
   settings: Settings;
-  /** Names of the sheets PAR Scorer wrote (so that only those are ever replaced). */
-  generatedSheets: string[];
+  /**
+   * The sheets PAR Scorer wrote, each with the signature of what it wrote (sheet-ownership.ts);
+   * a list saved by an earlier version has names only (signature null: nothing proven).
+   */
+  sheets: SheetRecord[];
+  /** The settings sheet: absent, PAR Scorer's own, or a person's sheet of that name ("foreign"). */
+  storage: "absent" | "own" | "foreign";
   problems: SettingsProblem[];
 };
 
+/** The sheet holding PAR Scorer's settings, found ignoring case as Excel does. */
+export function findSettingsSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  const wanted = SETTINGS_SHEET.toLowerCase();
+  return snapshot.sheets.find((s) => s.name.toLowerCase() === wanted);
+}
+
+/**
+ * Whether the settings sheet is PAR Scorer's: very hidden (when the adapter reports visibility)
+ * with the marker in A1, or empty. A visible sheet, or one without the marker, is a person's: never read as
+ * settings, never replaced.
+ */
+export function storageSheetState(sheet: SheetSnapshot | undefined): SavedState["storage"] {
+  if (!sheet) return "absent";
+  const veryHidden = sheet.visibility === undefined || sheet.visibility === "veryHidden";
+  // An empty very hidden sheet holds nothing of anyone's (a run stopped before writing into it).
+  const empty = sheet.values.every((line) => line.every((v) => v === null));
+  return veryHidden && (cellAt(sheet.values, 0, 0) === SETTINGS_MARKER || empty) ? "own" : "foreign";
+}
+
 /** Reads the saved settings; a missing or broken settings sheet gives the defaults and problems. */
 export function readSavedState(snapshot: WorkbookSnapshot): SavedState {
-  const sheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET);
-  if (!sheet || cellAt(sheet.values, 0, 0) !== SETTINGS_MARKER) {
-    return { ...parseSettings({}), generatedSheets: [] };
+  const sheet = findSettingsSheet(snapshot);
+  const storage = storageSheetState(sheet);
+  if (!sheet || storage !== "own") {
+    return { ...parseSettings({}), sheets: [], storage };
   }
   let json = "";
   for (let row = 1; row < sheet.values.length; row++) {
@@ -46,22 +72,41 @@ export function readSavedState(snapshot: WorkbookSnapshot): SavedState {
   } catch {
     return {
       ...parseSettings({}),
-      generatedSheets: [],
+      sheets: [],
+      storage,
       problems: [{ path: "", message: "nội dung cài đặt không phải JSON hợp lệ" }],
     };
   }
   const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
-  const { generatedSheets, ...rest } = record;
+  const { generatedSheets, ownSheets, ...rest } = record;
   const parsed = parseSettings(rest);
-  const names = Array.isArray(generatedSheets)
-    ? generatedSheets.filter((s): s is string => typeof s === "string")
-    : [];
-  return { ...parsed, generatedSheets: names };
+  return { ...parsed, sheets: [...sheetRecords(ownSheets), ...legacyRecords(generatedSheets)], storage };
 }
 
-/** The JSON saved for a state. */
-export function serializeSavedState(settings: Settings, generatedSheets: readonly string[]): string {
-  return JSON.stringify({ ...settings, generatedSheets });
+/** The signed list: [{ name, signature }]. */
+function sheetRecords(value: unknown): SheetRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const { name, signature } = (typeof item === "object" && item !== null ? item : {}) as Record<
+      string,
+      unknown
+    >;
+    return typeof name === "string" && typeof signature === "string" ? [{ name, signature }] : [];
+  });
+}
+
+/** The list of earlier versions: names only, which prove nothing. */
+function legacyRecords(value: unknown): SheetRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((s): s is string => typeof s === "string").map((name) => ({ name, signature: null }));
+}
+
+/** The JSON saved for a state: the settings and the signed list of the sheets PAR Scorer wrote. */
+export function serializeSavedState(settings: Settings, sheets: readonly SheetRecord[]): string {
+  const ownSheets = sheets.flatMap((s) =>
+    s.signature === null ? [] : [{ name: s.name, signature: s.signature }],
+  );
+  return JSON.stringify({ ...settings, ownSheets });
 }
 
 /** The settings sheet's column A for a JSON text: the marker, then the chunks. */

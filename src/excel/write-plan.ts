@@ -188,6 +188,14 @@ function protectedError(sheet: string | null): ExcelAdapterError {
       );
 }
 
+/** A person's sheet carries the storage sheet's name: PAR Scorer cannot save its settings. */
+export function foreignStorageError(sheet: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    `Sheet "${sheet}" là sheet của người dùng (không phải sheet lưu trữ ẩn của PAR Scorer) nên không bị ghi đè, và cài đặt không lưu được. Hãy đổi tên sheet đó rồi thử lại; chưa có gì bị thay đổi.`,
+    `Sheet "${sheet}" is a person's sheet (not PAR Scorer's very hidden storage sheet), so it is not overwritten and the settings cannot be saved. Rename that sheet and try again; nothing was changed.`,
+  );
+}
+
 /** Writes the plan: planned sheets, deletions, settings. Nothing else in the workbook changes. */
 export async function writeOfficePlan(
   plan: WritePlan,
@@ -219,16 +227,23 @@ export async function writeOfficePlan(
       planned.has(lower(name)) || isStorageSheet(name) ? [] : (existing.get(lower(name)) ?? []),
     );
     const settingsState = existing.get(lower(SETTINGS_SHEET)) ?? null;
+    const saveSettings = plan.settingsJson !== null;
+    // A visible sheet of the storage sheet's name is a person's: never hidden, cleared nor reused.
+    if (saveSettings && settingsState && settingsState.visibility !== "VeryHidden")
+      throw foreignStorageError(settingsState.name);
     const changesStructure =
       replacedStates.length < plan.sheets.length ||
       deletedStates.length > 0 ||
-      !settingsState ||
-      settingsState.visibility !== "VeryHidden";
+      (saveSettings && !settingsState);
     if (changesStructure && state.bookProtected) throw protectedError(null);
 
     // Refuse before writing anything when a sheet to change is protected: Excel would stop the
     // batch half-way, after earlier sheets were already cleared or deleted.
-    const touched = [...replacedStates, ...deletedStates, ...(settingsState ? [settingsState] : [])];
+    const touched = [
+      ...replacedStates,
+      ...deletedStates,
+      ...(saveSettings && settingsState ? [settingsState] : []),
+    ];
     const details = await state.details(touched);
     const locked = touched.find((sheet) => details.get(sheet)?.protected);
     if (locked) throw protectedError(locked.name);
@@ -255,20 +270,21 @@ export async function writeOfficePlan(
     // The settings, with the names of the sheets PAR Scorer now owns, are saved before any sheet
     // is added: a run that Excel stops half-way leaves sheets that the next run knows as its own
     // and rewrites, instead of taking them for a person's sheets and adding "(2)" copies.
-    const settingsRows = settingsSheetValues(plan.settingsJson);
-    const steps: Step[] = [
-      {
+    const steps: Step[] = [];
+    if (plan.settingsJson !== null) {
+      const settingsRows = settingsSheetValues(plan.settingsJson);
+      steps.push({
         bytes: jsonSize(settingsRows) + 200,
         queue: () => {
           const settings = settingsSheet ?? collection.add(SETTINGS_SHEET);
-          if (settingsState?.visibility !== "VeryHidden") settings.visibility = "VeryHidden";
+          if (!settingsState) settings.visibility = "VeryHidden";
           settings.getRange("A:A").clear("Contents");
           const range = settings.getRange(blockToA1(0, 0, settingsRows.length, 1));
           range.numberFormat = settingsRows.map(() => [TEXT_FORMAT]);
           range.values = settingsRows as string[][];
         },
-      },
-    ];
+      });
+    }
     for (const sheetPlan of plan.sheets) {
       let worksheet: Excel.Worksheet | null = existing.get(lower(sheetPlan.name))?.worksheet ?? null;
       steps.push({

@@ -6,7 +6,12 @@
 import type ExcelJS from "exceljs";
 import { type CellRange, type CellValue, isCellError, toA1 } from "../core/grid";
 import type { BandFormat, CellStyle, SheetPatch, SheetPlan, WritePlan } from "../core/model";
-import { SETTINGS_SHEET, settingsSheetValues } from "../core/saved-settings";
+import {
+  SETTINGS_SHEET,
+  isStorageSheet,
+  settingsSheetValues,
+  storageSheetState,
+} from "../core/saved-settings";
 import type { ProgressListener } from "../core/workbook-port";
 
 const FORBIDDEN_NAME = /[*?:\\/[\]]/;
@@ -20,15 +25,16 @@ export function findWorksheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Works
 /** Writes a plan into the workbook (in memory); a plan that would overwrite a person's sheet is a bug and throws. */
 export function applyWritePlan(wb: ExcelJS.Workbook, plan: WritePlan, onProgress?: ProgressListener): void {
   for (const sheet of plan.sheets) checkSheetPlan(wb, sheet);
+  if (plan.settingsJson !== null) checkStorageSheet(wb);
   for (const name of plan.deleteSheets) {
     const ws = findWorksheet(wb, name);
-    if (ws) wb.removeWorksheet(ws.id);
+    if (ws && !isStorageSheet(ws.name)) wb.removeWorksheet(ws.id);
   }
   plan.sheets.forEach((sheet, i) => {
     onProgress?.(i / (plan.sheets.length + 1), `Đang ghi sheet ${sheet.name}…`);
     writeSheet(freshWorksheet(wb, sheet.name), sheet);
   });
-  writeSettings(wb, plan.settingsJson);
+  if (plan.settingsJson !== null) writeSettings(wb, plan.settingsJson);
   keepActiveTabVisible(wb);
   onProgress?.(1, "Đã ghi xong");
 }
@@ -40,6 +46,24 @@ function checkSheetPlan(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
     throw new Error(`write plan: "${sheet.name}" is the settings sheet`);
   if (!sheet.replaces && findWorksheet(wb, sheet.name))
     throw new Error(`write plan: sheet "${sheet.name}" exists and is not PAR Scorer's to replace`);
+}
+
+/**
+ * The storage sheet is replaced only when it is PAR Scorer's (very hidden, marker in A1): the core
+ * plans no settings over a person's sheet of that name, so meeting one here is a bug.
+ */
+function checkStorageSheet(wb: ExcelJS.Workbook): void {
+  const ws = findWorksheet(wb, SETTINGS_SHEET);
+  if (!ws) return;
+  const visibility = ws.state === "veryHidden" ? "veryHidden" : ws.state === "hidden" ? "hidden" : "visible";
+  const a1 = ws.getCell(1, 1).value;
+  const state = storageSheetState({
+    name: ws.name,
+    values: [[typeof a1 === "string" ? a1 : null]],
+    visibility,
+  });
+  if (state !== "own")
+    throw new Error(`write plan: "${ws.name}" is a person's sheet, not PAR Scorer's storage`);
 }
 
 /** A new empty worksheet; one of the same name (PAR Scorer's own) is replaced at its position. */

@@ -22,18 +22,21 @@ describe("settings saved in the workbook", () => {
   it("gives the defaults when the workbook has none", () => {
     const state = readSavedState({ sheets: [{ name: "Sheet1", values: [] }] });
     expect(state.settings).toEqual(defaultSettings());
-    expect(state.generatedSheets).toEqual([]);
+    expect(state.sheets).toEqual([]);
+    expect(state.storage).toBe("absent");
     expect(state.problems).toEqual([]);
   });
 
   it("round-trips settings and the generated sheets through the very hidden sheet, even in chunks", () => {
     const { settings } = parseSettings({ year: 2025, unitGroups: { ["x".repeat(40000)]: "Cấp xã" } });
-    const values = settingsSheetValues(serializeSavedState(settings, ["Xếp hạng - Sở, ban, ngành"]));
+    const record = { name: "Xếp hạng - Sở, ban, ngành", signature: "v2;0:00ff00ff00ff00ff" };
+    const values = settingsSheetValues(serializeSavedState(settings, [record]));
     expect(values.length).toBeGreaterThan(2);
     expect(values[0][0]).toBe(SETTINGS_MARKER);
     const state = readSavedState(withSettingsSheet(values as string[][]));
     expect(state.settings).toEqual(settings);
-    expect(state.generatedSheets).toEqual(["Xếp hạng - Sở, ban, ngành"]);
+    expect(state.sheets).toEqual([record]);
+    expect(state.storage).toBe("own");
   });
 
   it("reports broken JSON instead of throwing", () => {
@@ -45,6 +48,24 @@ describe("settings saved in the workbook", () => {
   it("ignores a sheet of that name that PAR Scorer did not write", () => {
     const state = readSavedState(withSettingsSheet([["Ghi chú của tôi"], ['{"year": 2020}']]));
     expect(state.settings.year).toBeNull();
+    expect(state.storage).toBe("foreign");
+  });
+
+  it("ignores a visible sheet of that name (any case), even with PAR Scorer's marker", () => {
+    const values = [[SETTINGS_MARKER], ['{"year": 2020, "generatedSheets": ["Bộ tiêu chí"]}']];
+    const state = readSavedState({ sheets: [{ name: "_parscorer", values, visibility: "visible" }] });
+    expect(state).toMatchObject({ storage: "foreign", sheets: [] });
+    expect(state.settings.year).toBeNull();
+    const own = readSavedState({ sheets: [{ name: "_parscorer", values, visibility: "veryHidden" }] });
+    expect(own.settings.year).toBe(2020);
+  });
+
+  it("reads a list of names saved by an earlier version as unproven (no signature)", () => {
+    const state = readSavedState(
+      withSettingsSheet([[SETTINGS_MARKER], ['{"generatedSheets": ["Xếp hạng"]}']]),
+    );
+    expect(state.sheets).toEqual([{ name: "Xếp hạng", signature: null }]);
+    expect(JSON.parse(serializeSavedState(state.settings, state.sheets)).ownSheets).toEqual([]);
   });
 });
 

@@ -24,7 +24,7 @@ it("without a settings sheet, the defaults are read", async () => {
   install([PERSON]);
   const state = await loadSavedSettings();
   expect(state.settings).toEqual(parseSettings({}).settings);
-  expect(state.generatedSheets).toEqual([]);
+  expect(state.sheets).toEqual([]);
 });
 
 it("saved settings read back the same, through Office.js and through the core reader", async () => {
@@ -35,19 +35,33 @@ it("saved settings read back the same, through Office.js and through the core re
   expect(readSavedState(dumpWorkbook(host.workbook)).settings).toMatchObject({ year: 2024, lang: "en" });
 });
 
-it("saving keeps the list of sheets PAR Scorer wrote", async () => {
+it("saving keeps the signed list of sheets PAR Scorer wrote, and drops an unsigned list of names", async () => {
+  const signed = '{"name":"Xếp hạng - Khối sở","signature":"v2;0:0123456789abcdef"}';
   install([
     PERSON,
     {
       name: SETTINGS_SHEET,
-      values: [[SETTINGS_MARKER], ['{"year":2023,"generatedSheets":["Xếp hạng - Khối sở"]}']],
+      values: [[SETTINGS_MARKER], [`{"year":2023,"ownSheets":[${signed}],"generatedSheets":["Sở Y tế"]}`]],
       visibility: "veryHidden",
     },
   ]);
   await saveSettingsToWorkbook(parseSettings({ year: 2025 }).settings);
   const state = await loadSavedSettings();
   expect(state.settings.year).toBe(2025);
-  expect(state.generatedSheets).toEqual(["Xếp hạng - Khối sở"]);
+  expect(state.sheets).toEqual([{ name: "Xếp hạng - Khối sở", signature: "v2;0:0123456789abcdef" }]);
+});
+
+it("never saves over a person's visible sheet named _ParScorer (any case)", async () => {
+  const mine = {
+    name: "_PARSCORER",
+    values: [["Ghi chú của tôi"], ["đừng xóa"]],
+    visibility: "visible" as const,
+  };
+  install([PERSON, mine]);
+  expect((await loadSavedSettings()).storage).toBe("foreign");
+  await expect(saveSettingsToWorkbook(parseSettings({ year: 2025 }).settings)).rejects.toThrow(/_ParScorer/);
+  const after = dumpWorkbook(host.workbook).sheets.find((s) => s.name === "_PARSCORER");
+  expect(after).toMatchObject({ values: mine.values, visibility: "visible" });
 });
 
 it("saving touches no other sheet", async () => {

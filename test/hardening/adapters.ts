@@ -131,8 +131,13 @@ export function generatedSheetsOf(snapshot: WorkbookSnapshot): string[] {
     .map((line) => line[0])
     .filter((v): v is string => typeof v === "string")
     .join("");
-  const names = (JSON.parse(json) as { generatedSheets?: unknown }).generatedSheets;
-  return Array.isArray(names) ? names.filter((n): n is string => typeof n === "string") : [];
+  const own = (JSON.parse(json) as { ownSheets?: unknown }).ownSheets;
+  return Array.isArray(own)
+    ? own.flatMap((o: unknown) => {
+        const name = (o as { name?: unknown } | null)?.name;
+        return typeof name === "string" ? [name] : [];
+      })
+    : [];
 }
 
 export type ExcelJsRankRun = CliRun & {

@@ -105,11 +105,12 @@ export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOption
           onProgress?.((i + 1) / plan.sheets.length, sheetPlan.name);
         });
         workbook.sheets = workbook.sheets.filter((s) => !plan.deleteSheets.includes(s.name));
-        putSheet({
-          name: SETTINGS_SHEET,
-          visibility: "veryHidden",
-          values: settingsSheetValues(plan.settingsJson),
-        });
+        if (plan.settingsJson !== null)
+          putSheet({
+            name: SETTINGS_SHEET,
+            visibility: "veryHidden",
+            values: settingsSheetValues(plan.settingsJson),
+          });
       },
     },
     displayLanguage: options.displayLanguage ?? "vi-VN",

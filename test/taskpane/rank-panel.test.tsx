@@ -75,7 +75,7 @@ describe("Xếp hạng: ranking writes the sheets and sums them up", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Điểm dùng để xếp hạng" }), "self");
     await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
     await waitFor(() => expect(fake.plans).toHaveLength(1));
-    const saved = JSON.parse(fake.plans[0].settingsJson) as { decimals: number; scoreSource: string };
+    const saved = JSON.parse(fake.plans[0].settingsJson ?? "null") as { decimals: number; scoreSource: string };
     expect(saved.decimals).toBe(3);
     expect(saved.scoreSource).toBe("self");
     const expected = analyzeWorkbook(book.snapshot, { decimals: 3, scoreSource: "self" });
@@ -93,7 +93,7 @@ describe("Xếp hạng: ranking writes the sheets and sums them up", () => {
     await user.type(bands, "Tốt ≥ 85; Khá ≥ 70; Trung bình ≥ 0");
     await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
     await waitFor(() => expect(fake.plans).toHaveLength(1));
-    const saved = JSON.parse(fake.plans[0].settingsJson) as { bandsByGroup: Record<string, unknown> };
+    const saved = JSON.parse(fake.plans[0].settingsJson ?? "null") as { bandsByGroup: Record<string, unknown> };
     expect(saved.bandsByGroup[group]).toEqual([
       { label: "Tốt", min: 85 },
       { label: "Khá", min: 70 },

@@ -6,13 +6,23 @@
 import type { Analysis } from "../model";
 import type { SheetPlan, WritePlan } from "../model";
 import { serializeSavedState } from "../saved-settings";
+import { planSignature } from "../sheet-ownership";
 import { RANKING_SHEET_PREFIX, SUMMARY_SHEET_NAME } from "./layout";
 import { planGroupSheet } from "./plan-group-sheet";
 import { planSummarySheet } from "./plan-summary-sheet";
 import { createSheetNamer } from "./sheet-names";
 
-/** Plans the ranking sheets of an analysis for a workbook whose sheets are `existingSheetNames`. */
-export function planRankingSheets(analysis: Analysis, existingSheetNames: string[]): WritePlan {
+/**
+ * Plans the ranking sheets of an analysis for a workbook whose sheets are `existingSheetNames`.
+ * `analysis.generatedSheets` are the sheets PAR Scorer proved its own (sheet-ownership.ts): only
+ * those are replaced or deleted. Without `saveSettings` (a person's sheet has the storage sheet's
+ * name) the plan saves nothing.
+ */
+export function planRankingSheets(
+  analysis: Analysis,
+  existingSheetNames: string[],
+  options: { saveSettings: boolean } = { saveSettings: true },
+): WritePlan {
   const nameSheet = createSheetNamer(existingSheetNames, analysis.generatedSheets);
   const groups = analysis.groups;
   // Titles show the year found in the workbook when the settings name none; it is not saved.
@@ -43,9 +53,11 @@ export function planRankingSheets(analysis: Analysis, existingSheetNames: string
   return {
     sheets,
     deleteSheets: [...new Set(deleteSheets)],
-    settingsJson: serializeSavedState(
-      analysis.settings,
-      sheets.map((s) => s.name),
-    ),
+    settingsJson: options.saveSettings
+      ? serializeSavedState(
+          analysis.settings,
+          sheets.map((s) => ({ name: s.name, signature: planSignature(s) })),
+        )
+      : null,
   };
 }

@@ -3,6 +3,7 @@ import type { SheetPlan } from "../../../src/core/model";
 import { planRankingSheets } from "../../../src/core/render/plan-ranking-sheets";
 import { isValidSheetName } from "../../../src/core/render/sheet-names";
 import { readSavedState, settingsSheetValues, SETTINGS_SHEET } from "../../../src/core/saved-settings";
+import { planSignature } from "../../../src/core/sheet-ownership";
 import type { SettingsInput } from "../../../src/core/settings";
 import {
   criteriaSet,
@@ -211,14 +212,15 @@ describe("planRankingSheets: several groups", () => {
     ]);
   });
 
-  it("saves the settings with the names of the sheets written now", () => {
-    const json = JSON.parse(result.settingsJson) as { generatedSheets: string[] };
-    expect(json.generatedSheets).toEqual(result.sheets.map((s) => s.name));
+  it("saves the settings with the names and signatures of the sheets written now", () => {
+    const json = JSON.parse(result.settingsJson ?? "null") as { ownSheets: { name: string }[] };
+    expect(json.ownSheets.map((s) => s.name)).toEqual(result.sheets.map((s) => s.name));
     const state = readSavedState({
-      sheets: [{ name: SETTINGS_SHEET, values: settingsSheetValues(result.settingsJson) }],
+      sheets: [{ name: SETTINGS_SHEET, values: settingsSheetValues(result.settingsJson ?? "") }],
     });
     expect(state.problems).toEqual([]);
-    expect(state.generatedSheets).toEqual(result.sheets.map((s) => s.name));
+    expect(state.sheets).toEqual(result.sheets.map((s) => ({ name: s.name, signature: planSignature(s) })));
+    expect(new Set(state.sheets.map((s) => s.signature)).size).toBe(result.sheets.length);
   });
 });
 
