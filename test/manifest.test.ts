@@ -7,7 +7,8 @@
  * Reads dist/ as `npm run build` leaves it (builds it when missing).
  */
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { gzipSync } from "zlib";
 import { MIN_EXCEL_API } from "../src/excel/excel-api";
@@ -105,6 +106,29 @@ describe("npm run validate", () => {
     });
   });
 
+  it("checks a manifest named on the command line, as typed, and fails on one that breaks the schema", () => {
+    const ok = spawnSync("/bin/bash", [join(ROOT, "scripts/validate-manifest.sh"), "manifest.xml"], {
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: ROOT },
+    });
+    expect({ status: ok.status, out: ok.stdout + ok.stderr }).toEqual({
+      status: 0,
+      out: "manifest.xml validates\n",
+    });
+    const missing = spawnSync(
+      "/bin/bash",
+      [join(ROOT, "scripts/validate-manifest.sh"), "dist/khong-co.xml"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, INIT_CWD: ROOT },
+      },
+    );
+    expect({ status: missing.status, err: missing.stderr }).toEqual({
+      status: 2,
+      err: "validate-manifest: không có tệp / no such file: dist/khong-co.xml\n",
+    });
+  });
+
   it("fails loudly, never silently passes, when xmllint is missing", () => {
     const run = spawnSync("/bin/bash", [join(ROOT, "scripts/validate-manifest.sh")], {
       encoding: "utf8",
@@ -112,6 +136,50 @@ describe("npm run validate", () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("xmllint");
+  });
+});
+
+describe("self-contained", () => {
+  /** Files in git that name a path outside the repository (the shared folder beside it). */
+  function outsideReferences(): string[] {
+    // Built from parts, so that this file does not match itself.
+    const pattern = ["\\.\\./", "shared|", "/wo", "rk/"].join("");
+    const run = spawnSync("git", ["grep", "-n", "-E", pattern, "--", ".", ":!package-lock.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`git grep failed: ${run.stderr}`);
+    return run.stdout.split("\n").filter(Boolean);
+  }
+
+  it("no script, test, config or document refers to a path outside the repository", () => {
+    expect(outsideReferences()).toEqual([]);
+  });
+
+  it("a fresh clone in an empty temporary folder passes the manifest check with nothing beside it", () => {
+    const parent = mkdtempSync(join(tmpdir(), "par-clone-"));
+    try {
+      const clone = join(parent, "par-scorer");
+      const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+      execFileSync("git", ["clone", "--quiet", "--no-checkout", ROOT, clone], { stdio: "pipe" });
+      execFileSync("git", ["checkout", "--quiet", head], { cwd: clone, stdio: "pipe" });
+      expect(readdirSync(parent)).toEqual(["par-scorer"]);
+      const run = spawnSync("/bin/bash", [join(clone, "scripts/validate-manifest.sh")], {
+        cwd: clone,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH },
+      });
+      expect({ status: run.status, out: run.stdout + run.stderr }).toEqual({
+        status: 0,
+        out: "manifest.xml validates\n",
+      });
+      // The schemas travel with the repository, licence and origin included.
+      for (const file of ["OfficeAppManifestV1_1.xsd", "LICENSE", "README.md"]) {
+        expect(existsSync(join(clone, "vendor/office-addin-manifest-schemas", file))).toBe(true);
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
 
