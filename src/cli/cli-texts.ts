@@ -54,6 +54,9 @@ are ranked); 2 unusable input (the criteria file, or any file with --strict).`,
 
 type Counts = { errors: number; warnings: number; units: number; leaves: number };
 
+/** An English count with its noun: "1 warning", "2 warnings" (Vietnamese nouns do not change). */
+const countOf = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 export const TEXTS = {
   vi: {
     severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" },
@@ -112,7 +115,8 @@ export const TEXTS = {
     criterion: (code: string) => `criterion ${code}`,
     noIssues: "No errors or warnings.",
     summary: (c: Counts) =>
-      `Total: ${c.errors} errors, ${c.warnings} warnings — ${c.units} units, ${c.leaves} scored criteria.`,
+      `Total: ${countOf(c.errors, "error", "errors")}, ${countOf(c.warnings, "warning", "warnings")} — ` +
+      `${countOf(c.units, "unit", "units")}, ${countOf(c.leaves, "scored criterion", "scored criteria")}.`,
     progress: (i: number, n: number, file: string) => `[${i}/${n}] Reading ${file}…`,
     groupTitle: (group: string, average: string) => `${group} — average ${average}`,
     columns: ["No.", "Unit", "Index (%)", "Rank", "Band"],

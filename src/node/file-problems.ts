@@ -175,8 +175,10 @@ const TEXTS: Record<FileProblemCode, Texts> = {
   },
 };
 
-/** One line describing a file problem, naming the file by its base name. */
+/** One line describing a file problem, naming the file by its base name (a missing file: as typed). */
 export function describeFileProblem(problem: FileProblem, lang: "vi" | "en" = "vi"): string {
+  // A missing file keeps the folder the user typed: that is often what is wrong.
+  if (problem.code === "file_not_found") return TEXTS[problem.code][lang](problem, problem.file);
   // A problem of several files names them all ("a.xlsx, b.xlsx").
   const names = problem.file
     .split(", ")

@@ -122,10 +122,14 @@ describe("unusable files: exit 2, their own message, nothing written", () => {
     );
   });
 
-  it("a file that does not exist", async () => {
-    const run = await runCli(["check", path.join(tempDir(), "khong-co.xlsx")]);
+  it("a file that does not exist, named with the folder as typed", async () => {
+    const missing = path.join(tempDir(), "khong-co.xlsx");
+    const run = await runCli(["check", missing]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe("Không tìm thấy tệp khong-co.xlsx.");
+    expect(run.stderr.trim()).toBe(`Không tìm thấy tệp ${missing}.`);
+    const relative = await runCli(["check", "so-lieu-2025/khong-co.xlsx", "--lang", "en"]);
+    expect(relative.code).toBe(2);
+    expect(relative.stderr.trim()).toBe("File so-lieu-2025/khong-co.xlsx not found.");
   });
 
   it("says it in English with --lang en", async () => {
