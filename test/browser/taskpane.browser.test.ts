@@ -106,6 +106,17 @@ describe("the task pane in Chromium over the Excel stand-in", () => {
     await page.screenshot({ path: join(ARTIFACTS, "overview-vi.png"), fullPage: true });
   });
 
+  it("shows how each sheet is read, and its correction form, 340 px wide without horizontal scrolling", async () => {
+    const { page } = pane;
+    const sheets = analysis.layout.sheetLayouts.filter((l) => l.kind !== "generated").length;
+    await page.getByRole("button", { name: `Cách đọc từng sheet (${sheets})` }).click();
+    const sheet = book.units[0].sheet;
+    await page.getByRole("button", { name: `Sửa cách đọc sheet ${sheet}` }).click();
+    await page.getByRole("form", { name: `Cách đọc sheet ${sheet}` }).waitFor();
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: join(ARTIFACTS, "overview-layouts-vi.png"), fullPage: true });
+  });
+
   it("checks the workbook and selects an issue's cell in Excel when the issue is clicked", async () => {
     const { page } = pane;
     await page.getByRole("tab", { name: "Kiểm tra" }).click();

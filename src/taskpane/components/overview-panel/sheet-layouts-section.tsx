@@ -108,7 +108,6 @@ function SheetLayoutForm(props: { item: SheetLayoutItem; state: State }) {
   const [draft, setDraft] = useState<LayoutDraft>(() => draftOf(saved));
   const edit = (patch: Partial<LayoutDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
   const label = (id: MessageId) => `${t(id)} (${sheet})`;
-  const detectedKind = detected.kind === "survey" || detected.kind === "generated" ? null : detected.kind;
   return (
     <form
       className={styles.sheetForm}
@@ -118,7 +117,6 @@ function SheetLayoutForm(props: { item: SheetLayoutItem; state: State }) {
         void state.save(sheet, draft);
       }}
     >
-      <div className={styles.columns}>
         <Field label={t("layouts.field.kind")}>
           <Select
             aria-label={label("layouts.field.kind")}
@@ -126,7 +124,7 @@ function SheetLayoutForm(props: { item: SheetLayoutItem; state: State }) {
             onChange={(_e, data) => edit({ kind: data.value as LayoutDraft["kind"] })}
           >
             <option value="">
-              {t("layouts.auto", { value: t(`layouts.kind.${detectedKind ?? detected.kind}`) })}
+              {t("layouts.auto", { value: t(`layouts.kind.${detected.kind}`) })}
             </option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
@@ -153,6 +151,7 @@ function SheetLayoutForm(props: { item: SheetLayoutItem; state: State }) {
             ))}
           </Select>
         </Field>
+      <div className={styles.columns}>
         <Field label={t("layouts.field.headerFirst")}>
           <Input
             aria-label={label("layouts.field.headerFirst")}
