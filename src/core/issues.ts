@@ -263,8 +263,37 @@ export const ISSUE_CATALOG = {
   unit_duplicate: {
     severity: "error",
     vi: (d) =>
-      `Đơn vị ${q(d.name)} có hai bảng chấm điểm (cũng ở sheet ${q(d.other)}); chỉ dùng bảng đầu tiên.`,
-    en: (d) => `Unit ${q(d.name)} has two scoring sheets (also ${q(d.other)}); only the first is used.`,
+      `Đơn vị ${q(d.name)} có ${d.count ?? 2} bảng chấm điểm khác nhau: sheet ${d.input ?? "?"} và ${d.other ?? "?"}. Đơn vị chưa được xếp hạng cho đến khi chọn bản dùng (cài đặt "sources", ví dụ {${q(d.name)}: ${q(d.expected)}}).`,
+    en: (d) =>
+      `Unit ${q(d.name)} has ${d.count ?? 2} different scoring sheets: sheet ${d.input ?? "?"} and ${d.other ?? "?"}. The unit is not ranked until the copy to use is chosen (setting "sources", e.g. {${q(d.name)}: ${q(d.expected)}}).`,
+  },
+  unit_identical_copy: {
+    severity: "warning",
+    vi: (d) =>
+      `Sheet ${d.input ?? "?"} là bản sao giống hệt (cùng điểm) của đơn vị ${q(d.name)} ở sheet ${d.other ?? "?"}; chỉ tính một lần.`,
+    en: (d) =>
+      `Sheet ${d.input ?? "?"} is an identical copy (same scores) of unit ${q(d.name)} on sheet ${d.other ?? "?"}; it counts once.`,
+  },
+  unit_draft_ignored: {
+    severity: "warning",
+    vi: (d) =>
+      `Sheet ${d.input ?? "?"} là bản nháp/bản cũ của đơn vị ${q(d.name)} (tên hoặc tiêu đề ghi nháp, dự thảo, cũ); dùng sheet ${d.other ?? "?"}.`,
+    en: (d) =>
+      `Sheet ${d.input ?? "?"} is a draft or old copy of unit ${q(d.name)} (its name or title says so); sheet ${d.other ?? "?"} is used.`,
+  },
+  unit_copy_not_chosen: {
+    severity: "warning",
+    vi: (d) =>
+      `Đơn vị ${q(d.name)}: dùng sheet ${d.other ?? "?"} theo cài đặt "sources", bỏ sheet ${d.input ?? "?"}.`,
+    en: (d) =>
+      `Unit ${q(d.name)}: sheet ${d.other ?? "?"} is used as the "sources" setting says; sheet ${d.input ?? "?"} is not.`,
+  },
+  unit_source_unmatched: {
+    severity: "warning",
+    vi: (d) =>
+      `Cài đặt "sources" chọn ${q(d.input)} cho đơn vị ${q(d.name)} nhưng ${d.count ? "khớp nhiều bản" : "không khớp bản nào"} (các bản: ${d.other ?? ""}); hãy ghi tên tệp hoặc tên sheet.`,
+    en: (d) =>
+      `The "sources" setting picks ${q(d.input)} for unit ${q(d.name)} but it matches ${d.count ? "several copies" : "no copy"} (copies: ${d.other ?? ""}); give a file or sheet name.`,
   },
   unit_not_in_list: {
     severity: "warning",

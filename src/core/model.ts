@@ -194,6 +194,8 @@ export type ParsedWorkbook = {
   units: UnitScores[];
   unitList: UnitListEntry[];
   surveyTallies: SurveyTally[];
+  /** Copies of a unit's scores left out: a draft, an identical copy, or copies not chosen yet (src/core/consolidate). */
+  setAside?: UnitScores[];
 };
 
 export type PointsSource = "appraised" | "self" | "survey" | "notApplicable" | "none";

@@ -126,6 +126,12 @@ export const settingsSchema = z.object({
    * { "new name": ["old name", …] }; a merged unit lists its predecessors, the main one first.
    */
   previousNames: z.record(z.string(), z.array(z.string())).default({}),
+  /**
+   * Which copy to use when a unit has several different scoring sheets (a re-sent file, a draft
+   * kept beside the final): unit name → a file name or a sheet name. Until chosen, such a unit
+   * is reported (unit_duplicate) and left out of the ranking.
+   */
+  sources: z.record(z.string(), z.string().min(1)).default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -73,10 +73,13 @@ describe("consolidating several files", () => {
     const run = await runCli(["check", criteria, a, b, again, "--json"]);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as JsonResult;
-    const duplicate = result.issues.find((i) => i.code === "unit_duplicate");
-    expect(duplicate).toMatchObject({ unit: "Sở Tư pháp", severity: "error" });
-    // The second file's sheet had the same name: it was renamed in the merge and the report names its file.
-    expect(result.units.filter((u) => u.name === "Sở Tư pháp")).toHaveLength(1);
+    const duplicates = result.issues.filter((i) => i.code === "unit_duplicate");
+    // An error on each copy, with its own file and sheet name; the unit waits for the user's choice.
+    expect(duplicates.map((i) => [i.file, i.sheet, i.unit, i.severity])).toEqual([
+      [again, "Tự đánh giá", "Sở Tư pháp", "error"],
+      [a, "Tự đánh giá", "Sở Tư pháp", "error"],
+    ]);
+    expect(result.units.filter((u) => u.name === "Sở Tư pháp")).toHaveLength(0);
     const text = await runCli(["check", criteria, a, b, again]);
     expect(text.stdout).toContain('Sheet "Tự đánh giá" (tệp so-tu-phap.xlsx)');
   });

@@ -32,7 +32,7 @@ export function evaluateUnits(
 
   for (const scores of parsed.units) {
     const key = unitKey(scores.unit);
-    // The parse stage reports a unit on two sheets (unit_duplicate) and uses the first.
+    // The parse stage decides between a unit's copies (src/core/consolidate); one copy arrives here.
     if (seen.has(key)) continue;
     seen.add(key);
     const unitIssues: Issue[] = [];
@@ -60,6 +60,8 @@ export function evaluateUnits(
     issues.push(...unitIssues);
   }
 
+  // A unit whose copies wait for the user's choice (unit_duplicate) has scores, just not ranked yet.
+  for (const u of parsed.setAside ?? []) seen.add(unitKey(u.unit));
   for (const entry of parsed.unitList) {
     if (seen.has(unitKey(entry.unit))) continue;
     issues.push(

@@ -19,8 +19,8 @@ import type {
   WorkbookLayout,
 } from "../model";
 import type { Settings } from "../settings";
-import { foldText } from "../text";
 import { checkLegacy, textCells } from "./check-legacy-text";
+import { decideUnitCopies } from "../consolidate/decide-unit-copies";
 import { parseCriteriaSheet } from "./criteria-sheet";
 import { type SheetKind, detectSheetKinds } from "./detect-layout";
 import { type Header, findHeader } from "./header-band";
@@ -135,23 +135,10 @@ export function parseWorkbook(
   for (const s of ofKind("criteria").slice(1)) layout.ignoredSheets.push(s.name);
 
   // 3. Scores, one reader per shape.
-  const units: UnitScores[] = [];
-  const seen = new Map<string, UnitScores>();
+  // Every copy of a unit is read; which one counts is decided after (src/core/consolidate).
+  const found: UnitScores[] = [];
   const addUnit = (u: UnitScores): void => {
-    const key = foldText(u.unit);
-    const first = seen.get(key);
-    if (first) {
-      issues.push(
-        makeIssue(
-          "unit_duplicate",
-          { sheet: u.sheet, cell: u.nameCell, unit: u.unit },
-          { name: u.unit, other: first.sheet },
-        ),
-      );
-      return;
-    }
-    seen.set(key, u);
-    units.push(u);
+    found.push(u);
   };
   for (const s of sheets) {
     const kind = kinds.get(s);
@@ -188,6 +175,9 @@ export function parseWorkbook(
       checkLegacy(s, textCells(s, header, header.roles.title), issues);
     }
   }
+
+  const { units, setAside, issues: copyIssues } = decideUnitCopies(found, sheets, settings.sources);
+  issues.push(...copyIssues);
 
   // Units list and survey tallies.
   let unitList: UnitListEntry[] = [];
@@ -229,5 +219,5 @@ export function parseWorkbook(
     (s) =>
       records.get(s.name) ?? plainRecord(s.name, generated.has(s.name) ? "generated" : "ignore", userSet(s)),
   );
-  return { parsed: { layout, criteria, units, unitList, surveyTallies }, issues };
+  return { parsed: { layout, criteria, units, unitList, surveyTallies, setAside }, issues };
 }

@@ -216,6 +216,10 @@ export const en: Record<MessageId, string> = {
   "rule.role_differs": "Scoring method differs from set",
   "rule.parent_total_mismatch": "Typed total differs",
   "rule.unit_duplicate": "Duplicate unit",
+  "rule.unit_identical_copy": "Identical copy",
+  "rule.unit_draft_ignored": "Draft ignored",
+  "rule.unit_copy_not_chosen": "Copy not chosen",
+  "rule.unit_source_unmatched": "Choice matches no copy",
   "rule.unit_not_in_list": "Unit not in list",
   "rule.unit_without_scores": "Unit without scores",
 };

@@ -213,6 +213,10 @@ export const vi = {
   "rule.role_differs": "Phương pháp đánh giá khác bộ tiêu chí",
   "rule.parent_total_mismatch": "Tổng ghi tay lệch",
   "rule.unit_duplicate": "Đơn vị trùng",
+  "rule.unit_identical_copy": "Bản sao giống hệt",
+  "rule.unit_draft_ignored": "Bản nháp bị bỏ qua",
+  "rule.unit_copy_not_chosen": "Bản không được chọn",
+  "rule.unit_source_unmatched": "Chọn bản không khớp",
   "rule.unit_not_in_list": "Đơn vị ngoài danh sách",
   "rule.unit_without_scores": "Đơn vị thiếu bảng điểm",
 };

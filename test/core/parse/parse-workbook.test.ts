@@ -128,7 +128,7 @@ describe("parseWorkbook: which sheet is what", () => {
     expect(parsed.layout.unitSheets).toEqual(["STP"]);
   });
 
-  it("reports a unit scored on two sheets (names compared folded) and keeps the first", () => {
+  it("counts once a unit scored the same on two sheets (names compared folded), with a warning", () => {
     const { parsed, issues } = parseWorkbook(
       {
         sheets: [
@@ -140,8 +140,8 @@ describe("parseWorkbook: which sheet is what", () => {
       settings(),
       [],
     );
-    expect(where(issues)).toEqual(["unit_duplicate@STP (2)!A1"]);
-    expect(issues[0].data.other).toBe("STP");
+    expect(where(issues)).toEqual(["unit_identical_copy@STP (2)!A1"]);
+    expect(issues[0].data.other).toBe('"STP"');
     expect(parsed.units.map((u) => u.sheet)).toEqual(["STP"]);
   });
 });
