@@ -30,6 +30,10 @@ export const CELL_LESS_CODES: readonly IssueCode[] = [
   "missing_criterion",
   "survey_missing",
   "unit_duplicate",
+  "unit_identical_copy",
+  "unit_draft_ignored",
+  "unit_copy_not_chosen",
+  "unit_source_unmatched",
   "criteria_version_differs",
 ];
 

@@ -106,8 +106,11 @@ describe("a draft beside the final copy", () => {
   });
 
   it("loses when its title says DỰ THẢO", () => {
-    const draft = smallUnitSheet("Sở Tư pháp", [1, 1, 1], { sheetName: "STP A" });
-    draft.values[0] = ["BẢNG TỰ ĐÁNH GIÁ (DỰ THẢO)", null, null, null, null, null];
+    const plain = smallUnitSheet("Sở Tư pháp", [1, 1, 1], { sheetName: "STP A" });
+    const draft = {
+      ...plain,
+      values: [["BẢNG TỰ ĐÁNH GIÁ (DỰ THẢO)", null, null, null, null, null], ...plain.values.slice(1)],
+    };
     const final = smallUnitSheet("Sở Tư pháp", [2, 1, 1.5], { sheetName: "STP B" });
     const a = analyze([draft, final]);
     expect(ranked(a)).toContainEqual(["Sở Tư pháp", "STP B", 90]);
