@@ -15,5 +15,11 @@ export const useExplainPanelStyles = makeStyles({
   },
   item: { display: "flex", flexDirection: "column", rowGap: "2px", minWidth: 0 },
   link: { textAlign: "left", overflowWrap: "anywhere" },
+  tried: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });

@@ -1,9 +1,12 @@
 import { Badge, Field, Link, ProgressBar, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
 import type { UnitExplanation } from "../../../core/explain/explain-unit";
+import type { GainSummary } from "../../../core/explain/find-gains";
 import { useI18n } from "../../i18n/i18n-context";
 import { formatIndex, formatPlainPoints } from "../../format";
 import { useExplainPanelStyles } from "./explain-panel.styles";
 import { type GoToCell, useExplainPanel } from "./use-explain-panel";
+import { WhatIfSection } from "./what-if-section";
 
 /** How many of the largest losses the view lists. */
 const LOST_SHOWN = 10;
@@ -26,12 +29,21 @@ export function ExplainPanel() {
         </Select>
       </Field>
       {state.explanation ? (
-        <Explanation
-          explanation={state.explanation}
-          decimals={state.decimals}
-          fieldCells={state.fieldCells}
-          goTo={state.goTo}
-        />
+        <>
+          <Explanation
+            explanation={state.explanation}
+            gains={state.gains}
+            decimals={state.decimals}
+            fieldCells={state.fieldCells}
+            goTo={state.goTo}
+          />
+          {/* Keyed by unit: the scores tried for one unit are not carried over to another. */}
+          <WhatIfSection
+            key={state.explanation.unit}
+            analysis={state.analysis}
+            unit={state.explanation.unit}
+          />
+        </>
       ) : (
         <Text>{t("explain.notFound")}</Text>
       )}
@@ -41,6 +53,7 @@ export function ExplainPanel() {
 
 function Explanation(props: {
   explanation: UnitExplanation;
+  gains: GainSummary | null;
   decimals: number;
   fieldCells: Map<string | null, string>;
   goTo: GoToCell;
@@ -49,6 +62,9 @@ function Explanation(props: {
   const { t, lang } = useI18n();
   const styles = useExplainPanelStyles();
   const pts = (value: number) => formatPlainPoints(value, lang);
+  const [showAll, setShowAll] = useState(false);
+  const gainOf = new Map((props.gains?.gains ?? []).map((g) => [g.criterionId, g]));
+  const shown = showAll ? x.lostPoints : x.lostPoints.slice(0, LOST_SHOWN);
   return (
     <>
       <div className={styles.summary} role="region" aria-label={x.unit}>
@@ -103,7 +119,7 @@ function Explanation(props: {
         <Text>{t("explain.noneLost")}</Text>
       ) : (
         <ol className={styles.list} aria-label={t("explain.lost")}>
-          {x.lostPoints.slice(0, LOST_SHOWN).map((leaf) => (
+          {shown.map((leaf) => (
             <li key={leaf.criterionId} className={styles.item}>
               <Link as="button" className={styles.link} onClick={() => goTo(leaf.sheet, leaf.cell)}>
                 {t("explain.lostLine", {
@@ -121,9 +137,24 @@ function Explanation(props: {
                   appraised: leaf.appraisedScore === null ? "–" : pts(leaf.appraisedScore),
                 })}
               </Text>
+              {gainOf.has(leaf.criterionId) && (
+                <Text className={styles.detail}>
+                  {t("explain.gainDetail", {
+                    field: leaf.fieldCode ?? "–",
+                    cell: leaf.cell ? `${leaf.sheet}!${leaf.cell}` : leaf.sheet,
+                    index: formatIndex(gainOf.get(leaf.criterionId)?.indexIfFull ?? null, decimals, lang),
+                    rank: gainOf.get(leaf.criterionId)?.rankIfFull ?? "–",
+                  })}
+                </Text>
+              )}
             </li>
           ))}
         </ol>
+      )}
+      {!showAll && x.lostPoints.length > LOST_SHOWN && (
+        <Link as="button" onClick={() => setShowAll(true)}>
+          {t("explain.showAll", { count: x.lostPoints.length })}
+        </Link>
       )}
 
       {x.notApplicable.length > 0 && (

@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { explainUnit } from "../../../core/explain/explain-unit";
+import { findGains } from "../../../core/explain/find-gains";
 import { useHost } from "../../host/host-context";
 import { useSession } from "../../session/session-context";
 
@@ -18,6 +19,9 @@ export function useExplainPanel() {
     [analysis, unit],
   );
 
+  // Where points can be gained: each lost leaf with its field and the index and rank at full points.
+  const gains = useMemo(() => (analysis && unit ? findGains(analysis, unit) : null), [analysis, unit]);
+
   /** The code cell of a field's row on the unit's sheet, so that field lines link somewhere too. */
   const fieldCells = useMemo(() => {
     const scores = analysis?.units.find(
@@ -35,6 +39,7 @@ export function useExplainPanel() {
     unit,
     pick: setPicked,
     explanation,
+    gains,
     fieldCells,
     goTo,
   };
