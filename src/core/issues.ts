@@ -20,6 +20,8 @@ export type IssueData = {
   other?: string;
   /** criteria_version_differs: how the file's sheets differ from the criteria set. */
   differences?: VersionDifference[];
+  /** Why a sheet's layout was refused (layout_implausible): one of the PlausibilityReason keys. */
+  reason?: string;
 };
 
 /** One way a scoring sheet differs from the criteria set: another maximum, a criterion missing or added. */
@@ -71,6 +73,48 @@ function decimalsOf(value: number): number {
 }
 
 /**
+ * What was found on a sheet whose layout is refused, and what was expected (layout_implausible).
+ * `input` is an example of what was found, `count` how many, `max` how many were expected.
+ */
+function implausibleText(d: IssueData, lang: Lang): string {
+  const choose =
+    lang === "vi"
+      ? "chọn hướng bảng trong Tổng quan hoặc --settings."
+      : "choose the table's orientation in Overview or with --settings.";
+  const example = d.input ? ` (${q(d.input)})` : "";
+  switch (d.reason) {
+    case "codes_across":
+      return lang === "vi"
+        ? `các mã tiêu chí nằm trên một hàng — bảng có vẻ xếp đơn vị theo hàng; ${choose}`
+        : `the criterion codes run along a row — the units seem to be in rows; ${choose}`;
+    case "unit_names_codes":
+      return lang === "vi"
+        ? `${d.count ?? "?"} tên đơn vị là mã tiêu chí hoặc số${example} — cần tên đơn vị như "Sở Tư pháp"; ${choose}`
+        : `${d.count ?? "?"} unit names are criterion codes or numbers${example} — expected names such as "Sở Tư pháp"; ${choose}`;
+    case "leaves_missing":
+      return lang === "vi"
+        ? `chỉ có ${d.count ?? 0} trong ${d.max ?? "?"} tiêu chí của bộ tiêu chí — một bảng chấm điểm cần gần đủ các tiêu chí (hoặc đủ các lĩnh vực); kiểm tra dòng tiêu đề và cột mã trong Tổng quan hoặc --settings.`
+        : `only ${d.count ?? 0} of the ${d.max ?? "?"} criteria of the set are on it — a scoring sheet needs nearly all of them (or all the fields); check its header rows and code column in Overview or with --settings.`;
+    case "more_units_than_list":
+      return lang === "vi"
+        ? `có ${d.count ?? "?"} đơn vị, nhiều hơn ${d.max ?? "?"} đơn vị của danh sách đơn vị, phần lớn không có trong danh sách${example} — bảng có vẻ bị đọc sai hướng; ${choose}`
+        : `it holds ${d.count ?? "?"} units, more than the ${d.max ?? "?"} of the units list, most of them not in it${example} — the table seems read the wrong way round; ${choose}`;
+    case "two_orientations":
+      return lang === "vi"
+        ? `đơn vị${example} có cả trên hàng tiêu đề và trong cột tên — không rõ đơn vị xếp theo hàng hay theo cột; ${choose}`
+        : `the unit${example} appears both in the header row and down the name column — units in rows or in columns?; ${choose}`;
+    case "no_unit_column":
+      return lang === "vi"
+        ? `các mã tiêu chí nằm trên một hàng nhưng không thấy cột tên đơn vị bên trái — cần cột "Tên đơn vị"; ${choose}`
+        : `the criterion codes run along a row but no unit-name column stands left of them — expected a "Tên đơn vị" column; ${choose}`;
+    default:
+      return lang === "vi"
+        ? `không đọc được cách bố trí bảng; ${choose}`
+        : `the layout could not be understood; ${choose}`;
+  }
+}
+
+/**
  * Every issue code with its severity and texts. Add new codes here (and nowhere else);
  * a code, once published, keeps its meaning.
  */
@@ -95,6 +139,11 @@ export const ISSUE_CATALOG = {
     severity: "error",
     vi: (d) => `Sheet chấm điểm thiếu cột ${q(d.name)}.`,
     en: (d) => `The scoring sheet has no ${q(d.name)} column.`,
+  },
+  layout_implausible: {
+    severity: "error",
+    vi: (d) => `Sheet '${d.name ?? ""}': ${implausibleText(d, "vi")}`,
+    en: (d) => `Sheet '${d.name ?? ""}': ${implausibleText(d, "en")}`,
   },
   settings_invalid: {
     severity: "warning",

@@ -108,6 +108,11 @@ export type ScoreRow = {
   comment: SourceCell | null;
 };
 
+/**
+ * "unitSheet": the unit's own sheet (it self-scores, cites evidence); "matrix": a sheet of several
+ * units compiled by Sở Nội vụ, whichever way round (a criteria × units matrix, a transposed
+ * sheet, field totals: see WorkbookLayout.sheetLayouts for the shape).
+ */
 export type ScoringLayout = "unitSheet" | "matrix";
 
 /** Everything read for one unit. */
@@ -118,6 +123,13 @@ export type UnitScores = {
   /** Where the unit's name was read ("Đơn vị: …" cell or matrix header), null when taken from the sheet name. */
   nameCell: string | null;
   rows: ScoreRow[];
+  /**
+   * "fields" when the sheet holds only each field's points (a field-totals summary): the rows
+   * then carry field ids, and results stop at the fields. Absent: the rows are leaves.
+   */
+  scoredAt?: "fields";
+  /** The group named by a section row above the unit on its sheet ("A. CÁC SỞ, BAN, NGÀNH"), if any. */
+  sectionGroup?: string;
 };
 
 /** One entry of a units list sheet (STT · Tên đơn vị · Khối). */

@@ -36,7 +36,7 @@ export function evaluateUnits(
     if (seen.has(key)) continue;
     seen.add(key);
     const unitIssues: Issue[] = [];
-    const found = findGroup(scores.unit, parsed.unitList, settings);
+    const found = findGroup(scores.unit, parsed.unitList, settings, scores.sectionGroup);
     // "Khối Sở" and "khối sở" typed in two rows of the list are one group, spelt as first seen.
     const groupKey = foldText(found.group);
     const group = groupSpelling.get(groupKey) ?? found.group;
@@ -107,7 +107,10 @@ function evaluateUnit(
   let surveyLeaves = 0;
   let surveyGiven = 0;
   let silentErrors = 0;
-  for (const id of criteria.leafIds) {
+  // A field-totals summary scores each field as a whole: the fields stand in for the leaves.
+  const atFields = scores.scoredAt === "fields";
+  const scoredIds = atFields ? criteria.fieldIds : criteria.leafIds;
+  for (const id of scoredIds) {
     const node = criteria.nodes[id];
     if (!node) continue;
     const outcome = evaluateLeaf(node, rows.get(id), {
@@ -129,7 +132,7 @@ function evaluateUnit(
   let kept = leafIssues;
   if (settings.rescaleWithoutSurvey && surveyLeaves > 0 && surveyGiven === 0) {
     // No survey was run for this unit: survey leaves leave its maximum, so the rest makes the 100.
-    for (const id of criteria.leafIds) {
+    for (const id of scoredIds) {
       const leaf = leaves[id];
       if (leaf && criteria.nodes[id]?.role === "survey") {
         leaf.maxPoints = 0;
@@ -141,7 +144,7 @@ function evaluateUnit(
   }
   issues.push(...kept);
 
-  const totals = sumUnitTotals(criteria, leaves, settings);
+  const totals = sumUnitTotals(criteria, leaves, settings, atFields);
   const leafErrors = kept.filter((i) => i.severity === "error").length;
   return {
     unit: scores.unit,

@@ -53,14 +53,18 @@ export function unitKey(name: string): string {
   return foldText(name).replace(/^[\s\-–+*•.:]+/, "");
 }
 
-/** Where a unit's group came from. */
-export type GroupSource = "list" | "settings" | "inferred";
+/** Where a unit's group came from ("sheet": a section row above the unit on its scoring sheet). */
+export type GroupSource = "list" | "settings" | "sheet" | "inferred";
 
-/** The group of a unit: its units-list entry (names folded), else settings.unitGroups, else inferred from the name. */
+/**
+ * The group of a unit: its units-list entry (names folded), else settings.unitGroups, else the
+ * section row above it on its scoring sheet ("A. CÁC SỞ, BAN, NGÀNH"), else inferred from the name.
+ */
 export function findGroup(
   unit: string,
   unitList: readonly UnitListEntry[],
   settings: Settings,
+  sectionGroup?: string,
 ): { group: string; source: GroupSource; entry: UnitListEntry | null } {
   const key = unitKey(unit);
   const entry = unitList.find((e) => unitKey(e.unit) === key) ?? null;
@@ -69,5 +73,7 @@ export function findGroup(
     if (unitKey(name) === key && group.trim() !== "")
       return { group: group.trim(), source: "settings", entry };
   }
+  if (sectionGroup && sectionGroup.trim() !== "")
+    return { group: sectionGroup.trim(), source: "sheet", entry };
   return { group: inferGroupFromName(unit), source: "inferred", entry };
 }

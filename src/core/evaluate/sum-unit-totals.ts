@@ -21,18 +21,23 @@ export type UnitTotals = {
   nodes: Record<string, NodeResult>;
 };
 
-/** Sums a unit's leaves up the criteria tree and computes its index (weighted when every scored field has a weight). */
+/**
+ * Sums a unit's leaves up the criteria tree and computes its index (weighted when every scored
+ * field has a weight). With `atFields`, the unit was scored per field (a field-totals summary):
+ * `leaves` holds the fields' results and the sums start there.
+ */
 export function sumUnitTotals(
   criteria: CriteriaSet,
   leaves: Readonly<Record<string, LeafResult>>,
   settings: Settings,
+  atFields = false,
 ): UnitTotals {
   const nodes: Record<string, NodeResult> = {};
   const visit = (id: string): Sums => {
     const node = criteria.nodes[id];
     if (!node) return { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };
     let sums: Sums;
-    if (node.childIds.length === 0) {
+    if (node.childIds.length === 0 || (atFields && node.depth === 1)) {
       sums = leafSums(node, leaves[id]);
     } else {
       sums = { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };

@@ -12,7 +12,8 @@ import { foldText } from "../text";
 import type { Header } from "./header-band";
 import { isSurveyTallyHeader } from "./survey-tally";
 
-export type SheetKind = "criteria" | "unitSheet" | "matrix" | "unitsList" | "survey" | "none";
+/** What a sheet holds; "transposed" (units in rows) is decided once the criteria set is known (find-code-row.ts). */
+export type SheetKind = "criteria" | "unitSheet" | "matrix" | "transposed" | "unitsList" | "survey" | "none";
 
 /** A sheet name that announces the criteria set ("Bộ tiêu chí", "Bộ chỉ số", "Tiêu chí 2024"). */
 export function namesCriteria(name: string): boolean {
@@ -73,10 +74,21 @@ export function findSheet(sheets: readonly SheetSnapshot[], name: string): Sheet
   return folded.length === 1 ? folded[0] : null;
 }
 
+/** The user's correction of one sheet's layout (settings.sheetLayouts). */
+export type SheetLayoutSetting = Settings["sheetLayouts"][string];
+
+/** The correction the settings give for a sheet: by its exact name, else by its folded name when unambiguous. */
+export function layoutSettingFor(settings: Settings, name: string): SheetLayoutSetting | null {
+  const entries = settings.sheetLayouts;
+  if (Object.prototype.hasOwnProperty.call(entries, name)) return entries[name];
+  const folded = Object.keys(entries).filter((k) => foldText(k) === foldText(name));
+  return folded.length === 1 ? entries[folded[0]] : null;
+}
+
 /** The kind of every sheet, and the sheets PAR Scorer wrote or the user set aside. */
 export type DetectedKinds = {
   kinds: Map<SheetSnapshot, SheetKind>;
-  /** Sheets whose kind the user set (settings.sheets). */
+  /** Sheets whose kind or layout the user set (settings.sheets, settings.sheetLayouts). */
   chosenByUser: Set<SheetSnapshot>;
   generatedSheets: string[];
   ignoredSheets: string[];
@@ -97,12 +109,22 @@ export function detectSheetKinds(
     return found;
   };
   const chosen = settings.sheets;
+  const corrections = new Map<SheetSnapshot, SheetLayoutSetting>();
+  for (const s of sheets) {
+    const c = layoutSettingFor(settings, s.name);
+    if (c) corrections.set(s, c);
+  }
+  for (const name of Object.keys(settings.sheetLayouts)) {
+    if (!findSheet(sheets, name)) issues.push(makeIssue("sheet_not_found", { sheet: null }, { name }));
+  }
+  const correctedAs = (kind: string) => sheets.find((s) => corrections.get(s)?.kind === kind) ?? null;
   const ignored = new Set(chosen.ignore.map(named).filter((s): s is SheetSnapshot => s !== null));
-  const explicitCriteria = chosen.criteria ? named(chosen.criteria) : null;
+  for (const [s, c] of corrections) if (c.kind === "ignore") ignored.add(s);
+  const explicitCriteria = correctedAs("criteria") ?? (chosen.criteria ? named(chosen.criteria) : null);
   const explicitUnits = chosen.unitSheets?.map(named).filter((s): s is SheetSnapshot => s !== null) ?? null;
   const explicitMatrices =
     chosen.matrixSheets?.map(named).filter((s): s is SheetSnapshot => s !== null) ?? null;
-  const explicitList = chosen.unitsList ? named(chosen.unitsList) : null;
+  const explicitList = correctedAs("unitsList") ?? (chosen.unitsList ? named(chosen.unitsList) : null);
   const generated = new Set(generatedSheets);
 
   const out: DetectedKinds = {
@@ -121,12 +143,19 @@ export function detectSheetKinds(
       out.chosenByUser.add(s);
       continue;
     }
+    const correction = corrections.get(s);
+    // A sheet the user calls a scoring sheet, or gives an orientation, is one.
+    const scoring = correction?.kind === "scoring" || (!correction?.kind && correction?.orientation);
     let kind: SheetKind;
     if (s === explicitCriteria) kind = "criteria";
     else if (explicitUnits?.includes(s)) kind = "unitSheet";
     else if (explicitMatrices?.includes(s)) kind = "matrix";
     else if (s === explicitList) kind = "unitsList";
-    else if (s.visibility === "veryHidden") {
+    else if (scoring) {
+      const detected = classifySheet(s, headerOf(s), optionKeys);
+      if (detected === "unitSheet" || detected === "matrix") kind = detected;
+      else kind = (headerOf(s)?.units.length ?? 0) >= 2 ? "matrix" : "unitSheet";
+    } else if (s.visibility === "veryHidden") {
       out.kinds.set(s, "none");
       continue;
     } else {
@@ -137,6 +166,7 @@ export function detectSheetKinds(
       if (kind === "unitsList" && explicitList) kind = "none";
       if (kind === "none" && !explicitCriteria && namesCriteria(s.name)) kind = "criteria";
       out.kinds.set(s, kind);
+      if (correction) out.chosenByUser.add(s);
       continue;
     }
     out.kinds.set(s, kind);

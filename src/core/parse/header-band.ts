@@ -236,10 +236,12 @@ function numberingRow(grid: Grid, row: number): boolean {
 
 /**
  * The best header of a sheet within its first rows, or null when no row names at least a code
- * or title column. Ties go to the earlier and shorter band.
+ * or title column. Ties go to the earlier and shorter band. With `band` (the header rows the
+ * user gave, zero-based and inclusive), exactly those rows are the header.
  */
-export function findHeader(sheet: SheetSnapshot): Header | null {
+export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: number }): Header | null {
   const grid = sheet.values;
+  if (band) return headerAt(sheet, band.top, band.bottom);
   const width = widthOf(grid, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
   let best: Header | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
@@ -258,6 +260,27 @@ export function findHeader(sheet: SheetSnapshot): Header | null {
     }
   }
   return best;
+}
+
+/** The header made of exactly the rows top…bottom (zero-based), or null when they name no code or title column. */
+function headerAt(sheet: SheetSnapshot, top: number, bottom: number): Header | null {
+  const grid = sheet.values;
+  if (top >= grid.length || bottom < top) return null;
+  const last = Math.min(bottom, grid.length - 1);
+  const regionRows = last + 1;
+  const width = widthOf(grid, regionRows);
+  const mergeAt = indexMerges(sheet.merges ?? [], regionRows, width);
+  const texts = headerTexts(grid, mergeAt, regionRows, width);
+  let dataStart = last + 1;
+  while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
+  const header = assess(
+    grid,
+    readBand(grid, mergeAt, texts, top, last - top + 1, width),
+    top,
+    last,
+    dataStart,
+  );
+  return header.roles.code !== undefined || header.roles.title !== undefined ? header : null;
 }
 
 /** Applies column letters chosen by the user over the detected roles. */

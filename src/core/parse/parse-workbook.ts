@@ -6,7 +6,7 @@
  *    read-matrix-sheet.ts), then the units list and the survey tallies.
  * Every sheet ends up described in `layout.sheetLayouts`. Nothing here judges a score value.
  */
-import { type SheetSnapshot, columnIndex, columnLetters, fromA1 } from "../grid";
+import { type SheetSnapshot, columnIndex, columnLetters, fromA1, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type {
   ColumnMap,
@@ -22,9 +22,19 @@ import type { Settings } from "../settings";
 import { checkLegacy, textCells } from "./check-legacy-text";
 import { decideUnitCopies } from "../consolidate/decide-unit-copies";
 import { parseCriteriaSheet } from "./criteria-sheet";
-import { type SheetKind, detectSheetKinds } from "./detect-layout";
+import {
+  type Implausible,
+  checkAgainstList,
+  checkCoverage,
+  checkTwoOrientations,
+  checkUnitNames,
+  implausibleIssue,
+} from "./check-plausibility";
+import { type SheetKind, detectSheetKinds, layoutSettingFor } from "./detect-layout";
+import { type CodeRow, codeRowAt, findCodeColumn, findCodeRow, levelOf } from "./find-code-row";
 import { type Header, findHeader } from "./header-band";
 import { readMatrixSheet } from "./read-matrix-sheet";
+import { readTransposedSheet } from "./read-transposed-sheet";
 import { readUnitSheet } from "./read-unit-sheet";
 import { parseSurveyTally } from "./survey-tally";
 import { parseUnitsList } from "./units-list";
@@ -83,9 +93,19 @@ export function parseWorkbook(
 
   // 1. What each sheet holds. Each header is found once and shared by every step below.
   const headers = new Map<SheetSnapshot, Header | null>();
+  const correctionOf = (s: SheetSnapshot) => layoutSettingFor(settings, s.name);
   const headerOf = (s: SheetSnapshot): Header | null => {
-    if (!headers.has(s)) headers.set(s, findHeader(s));
+    if (!headers.has(s)) {
+      // Header rows the user gave (1-based) are taken as they are.
+      const rows = correctionOf(s)?.headerRows;
+      headers.set(s, findHeader(s, rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined));
+    }
     return headers.get(s) ?? null;
+  };
+  /** Column letters for a sheet: the settings' letters, and the code column the user gave for it. */
+  const columnsFor = (s: SheetSnapshot, base: ColumnMap): ColumnMap => {
+    const codeColumn = correctionOf(s)?.codeColumn;
+    return codeColumn ? { ...base, code: columnIndex(codeColumn) } : base;
   };
   const detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, issues);
   const { kinds } = detected;
@@ -108,7 +128,7 @@ export function parseWorkbook(
   const criteriaSheet = ofKind("criteria")[0] ?? null;
   if (criteriaSheet) {
     const header = headerOf(criteriaSheet);
-    const result = parseCriteriaSheet(criteriaSheet, header, criteriaColumns);
+    const result = parseCriteriaSheet(criteriaSheet, header, columnsFor(criteriaSheet, criteriaColumns));
     criteria = result.criteria;
     issues.push(...result.issues);
     layout.criteriaSheet = criteriaSheet.name;
@@ -134,52 +154,45 @@ export function parseWorkbook(
   }
   for (const s of ofKind("criteria").slice(1)) layout.ignoredSheets.push(s.name);
 
-  // 3. Scores, one reader per shape.
-  // Every copy of a unit is read; which one counts is decided after (src/core/consolidate).
-  const found: UnitScores[] = [];
-  const addUnit = (u: UnitScores): void => {
-    found.push(u);
-  };
+  // 3a. Where each candidate scoring sheet has its codes: down a column, or along a row (units in rows).
+  const across = new Map<SheetSnapshot, CodeRow>();
+  const refused = new Map<SheetSnapshot, Implausible>();
   for (const s of sheets) {
     const kind = kinds.get(s);
-    if (kind !== "unitSheet" && kind !== "matrix") continue;
-    const header = headerOf(s);
-    const record: DetectedSheetLayout = {
-      ...plainRecord(s.name, "scoring", userSet(s)),
-      orientation: kind === "matrix" ? "unitsInColumns" : null,
-      shape: kind,
-      headerRows: headerRows(header),
-    };
-    records.set(s.name, record);
-    if (!header) {
-      issues.push(makeIssue("scoring_column_missing", { sheet: s.name }, { name: "STT" }));
+    if (kind === undefined || kind === "criteria" || kind === "survey") continue;
+    const correction = correctionOf(s);
+    const chosenKind = userSet(s) && !correction?.orientation && correction?.kind !== "scoring";
+    if (chosenKind && kind !== "unitSheet" && kind !== "matrix") continue;
+    // Units in columns by the user's word: settings.sheetLayouts, or settings.sheets listing it.
+    const forcedColumns = correction?.orientation === "unitsInColumns" || chosenKind;
+    const rows = correction?.headerRows;
+    const codeRow = correction?.codeRow
+      ? codeRowAt(s, correction.codeRow - 1, criteria)
+      : findCodeRow(s, criteria, rows ? { first: rows[0] - 1, last: rows[1] - 1 } : null);
+    if (!codeRow) {
+      if (correction?.orientation === "unitsInRows") {
+        kinds.set(s, "transposed");
+        refused.set(s, { reason: "leaves_missing", cell: "A1", count: 0, of: criteria?.leafIds.length });
+      }
       continue;
     }
-    const codeCol = scoringColumns.code ?? scoringColumns.title ?? header.roles.code ?? header.roles.title;
-    record.codes = codeCol === undefined ? null : { column: letters(codeCol) };
-    if (kind === "unitSheet") {
-      const result = readUnitSheet(s, header, criteria, scoringColumns);
-      issues.push(...result.issues);
-      layout.unitSheets.push(s.name);
-      addUnit(result.unit);
-      record.units = result.unit.nameCell ? { cell: result.unit.nameCell } : null;
-      const nameCells = result.unit.nameCell ? [fromA1(result.unit.nameCell)] : [];
-      checkLegacy(s, [...nameCells, ...textCells(s, header, header.roles.title)], issues);
-    } else {
-      const result = readMatrixSheet(s, header, criteria, scoringColumns);
-      issues.push(...result.issues);
-      layout.matrixSheets.push(s.name);
-      result.units.forEach(addUnit);
-      const nameRow = header.units[0]?.row;
-      record.units = nameRow === undefined ? null : { row: nameRow + 1 };
-      checkLegacy(s, textCells(s, header, header.roles.title), issues);
+    const forced = correction?.orientation === "unitsInRows" || correction?.codeRow !== undefined;
+    const header = headerOf(s);
+    if (!forced && (kind === "unitSheet" || kind === "matrix") && header) {
+      // Codes down the code column that name as much of the set keep the sheet as it was read.
+      const down = findCodeColumn(s, header, criteria);
+      if (down.level !== null && down.matched >= codeRow.matched) continue;
     }
+    if (forcedColumns) {
+      // Read with units in columns by the user's word, but its codes run along a row.
+      refused.set(s, { reason: "codes_across", cell: toA1(codeRow.row, codeRow.codes[0].at) });
+      continue;
+    }
+    kinds.set(s, "transposed");
+    across.set(s, codeRow);
   }
 
-  const { units, setAside, issues: copyIssues } = decideUnitCopies(found, sheets, settings.sources);
-  issues.push(...copyIssues);
-
-  // Units list and survey tallies.
+  // 3b. The units list (read before the scores: a sheet with more units than it holds is suspect).
   let unitList: UnitListEntry[] = [];
   const listSheet = ofKind("unitsList")[0] ?? null;
   if (listSheet) {
@@ -196,6 +209,108 @@ export function parseWorkbook(
     });
   }
   for (const s of ofKind("unitsList").slice(1)) layout.ignoredSheets.push(s.name);
+
+  // 3c. Scores, one reader per shape; a sheet that fails a plausibility rule is not scored.
+  // Every copy of a unit is read; which one counts is decided after (src/core/consolidate).
+  const found: UnitScores[] = [];
+  const addUnit = (u: UnitScores): void => {
+    found.push(u);
+  };
+  for (const s of sheets) {
+    const kind = kinds.get(s);
+    if (kind !== "unitSheet" && kind !== "matrix" && kind !== "transposed") continue;
+    const record: DetectedSheetLayout = {
+      ...plainRecord(s.name, "scoring", userSet(s) || correctionOf(s) !== null),
+      orientation: kind === "matrix" ? "unitsInColumns" : kind === "transposed" ? "unitsInRows" : null,
+      shape: kind,
+    };
+    records.set(s.name, record);
+    const read = readScoringSheet(s, kind, record);
+    const problem = refused.get(s) ?? read.problem;
+    if (problem) {
+      // One error says why; nothing else read on the sheet counts.
+      issues.push(implausibleIssue(s.name, problem));
+      layout.ignoredSheets.push(s.name);
+      continue;
+    }
+    issues.push(...read.issues);
+    if (kind === "unitSheet") layout.unitSheets.push(s.name);
+    else layout.matrixSheets.push(s.name);
+    if (read.units.some((u) => u.scoredAt === "fields")) record.shape = "fieldTotals";
+    read.units.forEach(addUnit);
+  }
+
+  const { units, setAside, issues: copyIssues } = decideUnitCopies(found, sheets, settings.sources);
+  issues.push(...copyIssues);
+
+  /** Reads one scoring sheet with the reader of its shape, then checks that what it read is plausible. */
+  function readScoringSheet(
+    s: SheetSnapshot,
+    kind: "unitSheet" | "matrix" | "transposed",
+    record: DetectedSheetLayout,
+  ): { units: UnitScores[]; issues: Issue[]; problem: Implausible | null } {
+    if (kind === "transposed") {
+      const codeRow = across.get(s);
+      if (!codeRow) return { units: [], issues: [], problem: null };
+      const read = readTransposedSheet(s, codeRow, criteria);
+      const { frame } = read;
+      record.headerRows = [frame.headerTop + 1, frame.headerBottom + 1];
+      record.codes = { row: frame.codeRow + 1 };
+      record.units = frame.nameCol === null ? null : { column: letters(frame.nameCol) };
+      const codeCell = toA1(codeRow.row, codeRow.codes[0].at);
+      const coverage = criteria
+        ? levelOf(
+            codeRow.codes.map((c) => c.criterionId),
+            criteria,
+          )
+        : null;
+      const problem =
+        (frame.nameCol === null ? { reason: "no_unit_column" as const, cell: codeCell } : null) ??
+        checkUnitNames(read.units) ??
+        checkCoverage(coverage, codeCell) ??
+        checkAgainstList(read.units, unitList) ??
+        checkTwoOrientations(s, read.units, { rows: [frame.headerTop, frame.headerBottom], cols: [0, 1000] });
+      if (!problem) checkLegacy(s, textCells(s, null, frame.nameCol ?? undefined), read.issues);
+      return { ...read, problem };
+    }
+    const header = headerOf(s);
+    record.headerRows = headerRows(header);
+    if (!header) {
+      return {
+        units: [],
+        issues: [makeIssue("scoring_column_missing", { sheet: s.name }, { name: "STT" })],
+        problem: null,
+      };
+    }
+    const columns = columnsFor(s, scoringColumns);
+    const codeCol = columns.code ?? columns.title ?? header.roles.code ?? header.roles.title;
+    record.codes = codeCol === undefined ? null : { column: letters(codeCol) };
+    const codeCell = toA1(header.top, codeCol ?? 0);
+    if (kind === "unitSheet") {
+      const read = readUnitSheet(s, header, criteria, columns);
+      record.units = read.unit.nameCell ? { cell: read.unit.nameCell } : null;
+      const problem = checkCoverage(read.coverage, codeCell);
+      const nameCells = read.unit.nameCell ? [fromA1(read.unit.nameCell)] : [];
+      if (!problem) checkLegacy(s, [...nameCells, ...textCells(s, header, header.roles.title)], read.issues);
+      return { units: [read.unit], issues: read.issues, problem };
+    }
+    const read = readMatrixSheet(s, header, criteria, columns);
+    const nameRow = header.units[0]?.row;
+    record.units = nameRow === undefined ? null : { row: nameRow + 1 };
+    const firstUnitCol = Math.min(...header.units.map((u) => u.col));
+    const problem =
+      checkUnitNames(read.units) ??
+      checkCoverage(read.coverage, codeCell) ??
+      checkAgainstList(read.units, unitList) ??
+      checkTwoOrientations(s, read.units, {
+        rows: [header.dataStart, s.values.length - 1],
+        cols: [0, firstUnitCol - 1],
+      });
+    if (!problem) checkLegacy(s, textCells(s, header, header.roles.title), read.issues);
+    return { units: read.units, issues: read.issues, problem };
+  }
+
+  // Survey tallies.
   let surveyTallies: SurveyTally[] = [];
   const surveySheet = ofKind("survey")[0] ?? null;
   if (surveySheet) {

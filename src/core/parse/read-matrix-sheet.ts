@@ -5,6 +5,7 @@
 import { type SheetSnapshot, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
+import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
 import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
@@ -15,15 +16,16 @@ export function readMatrixSheet(
   header: Header,
   criteria: CriteriaSet | null,
   overrides: ColumnMap = {},
-): { units: UnitScores[]; issues: Issue[] } {
+): { units: UnitScores[]; issues: Issue[]; coverage: Coverage | null } {
   const issues: Issue[] = [];
   const shared: ColumnMap = { ...header.roles, ...overrides };
   if (shared.code === undefined && shared.title === undefined) {
     issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name }, { name: "STT" }));
-    return { units: [], issues };
+    return { units: [], issues, coverage: null };
   }
   const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
-  checkRows(sheet, rows, shared.maxPoints, criteria, null, issues);
+  const coverage = criteria ? levelOf(rows.map((r) => r.criterionId), criteria) : null;
+  checkRows(sheet, rows, shared.maxPoints, criteria, null, issues, coverage?.level ?? "leaves");
   issues.push(...checkStatedRoles(sheet, rows, shared, criteria, null));
   const units = header.units.map((u): UnitScores => {
     const columns: ColumnMap = { ...shared };
@@ -31,13 +33,15 @@ export function readMatrixSheet(
     Object.assign(columns, u.columns);
     if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
     else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
-    return {
+    const unit: UnitScores = {
       unit: u.name,
       sheet: sheet.name,
       layout: "matrix",
       nameCell: toA1(u.row, u.col),
       rows: buildRows(sheet, rows, columns, criteria, u.single),
     };
+    if (coverage?.level === "fields") unit.scoredAt = "fields";
+    return unit;
   });
-  return { units, issues };
+  return { units, issues, coverage };
 }

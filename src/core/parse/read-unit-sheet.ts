@@ -2,6 +2,7 @@
 import type { SheetSnapshot } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
+import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
 import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
@@ -13,7 +14,7 @@ export function readUnitSheet(
   header: Header,
   criteria: CriteriaSet | null,
   overrides: ColumnMap = {},
-): { unit: UnitScores; issues: Issue[] } {
+): { unit: UnitScores; issues: Issue[]; coverage: Coverage | null } {
   const issues: Issue[] = [];
   const columns: ColumnMap = { ...header.roles, ...overrides };
   const named = findUnitName(sheet, header.top);
@@ -27,7 +28,7 @@ export function readUnitSheet(
   };
   if (columns.code === undefined && columns.title === undefined) {
     issues.push(makeIssue("scoring_column_missing", { sheet: sheet.name, unit: unitName }, { name: "STT" }));
-    return { unit, issues };
+    return { unit, issues, coverage: null };
   }
   if (SCORE_ROLES.every((role) => columns[role] === undefined)) {
     issues.push(
@@ -37,12 +38,19 @@ export function readUnitSheet(
         { name: "Điểm tự đánh giá" },
       ),
     );
-    return { unit, issues };
+    return { unit, issues, coverage: null };
   }
   const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
-  checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues);
+  const coverage = criteria
+    ? levelOf(
+        rows.map((r) => r.criterionId),
+        criteria,
+      )
+    : null;
+  checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues, coverage?.level ?? "leaves");
   checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
   issues.push(...checkStatedRoles(sheet, rows, columns, criteria, unitName));
   unit.rows = buildRows(sheet, rows, columns, criteria, null);
-  return { unit, issues };
+  if (coverage?.level === "fields") unit.scoredAt = "fields";
+  return { unit, issues, coverage };
 }

@@ -103,10 +103,11 @@ export function checkRows(
   criteria: CriteriaSet | null,
   unit: string | null,
   issues: Issue[],
+  level: "leaves" | "fields" = "leaves",
 ): void {
   if (!criteria) return;
   const present = new Set(rows.map((r) => r.criterionId));
-  for (const id of criteria.leafIds) {
+  for (const id of level === "fields" ? criteria.fieldIds : criteria.leafIds) {
     if (!present.has(id)) {
       issues.push(
         makeIssue("missing_criterion", {
@@ -169,32 +170,47 @@ export function checkParentTotals(
     for (const r of rows) {
       const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
       if (!node || node.childIds.length === 0) continue;
-      const typed = parseNumber(cellAt(sheet.values, r.row, col));
-      if (typed === null || !isPlausiblePoints(typed)) continue;
-      let sum = 0;
-      let numbers = 0;
-      let known = true;
-      for (const id of node.childIds) {
-        const child = rowOf.get(id);
-        if (!child) continue;
-        const v = cellAt(sheet.values, child.row, col);
-        const n = parseNumber(v);
-        if (n !== null && !isPlausiblePoints(n)) known = false;
-        else if (n !== null) {
-          sum += toMicro(n);
-          numbers++;
-        } else if (!isBlank(v) && !isNotApplicableText(v)) known = false;
-      }
-      if (!known || numbers === 0 || sum === toMicro(typed)) continue;
+      const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
+      const differs = typedTotalDiffers(
+        cellAt(sheet.values, r.row, col),
+        children.map((child) => cellAt(sheet.values, child.row, col)),
+      );
+      if (!differs) continue;
+      const { actual: typed, sum } = differs;
       issues.push(
         makeIssue(
           "parent_total_mismatch",
           { sheet: sheet.name, cell: toA1(r.row, col), unit, criterion: node.code },
-          { actual: typed, sum: fromMicro(sum) },
+          { actual: typed, sum },
         ),
       );
     }
   }
+}
+
+/**
+ * A typed total against the sum of the cells it totals: blank and "Không áp dụng" cells count 0;
+ * a cell that is not a number (an error value, "đạt") makes the sum unknowable, so nothing is
+ * said. The difference in points, or null when they agree or cannot be compared.
+ */
+export function typedTotalDiffers(
+  total: CellValue,
+  parts: readonly CellValue[],
+): { actual: number; sum: number } | null {
+  const typed = parseNumber(total);
+  if (typed === null || !isPlausiblePoints(typed)) return null;
+  let sum = 0;
+  let numbers = 0;
+  for (const v of parts) {
+    const n = parseNumber(v);
+    if (n !== null && !isPlausiblePoints(n)) return null;
+    if (n !== null) {
+      sum += toMicro(n);
+      numbers++;
+    } else if (!isBlank(v) && !isNotApplicableText(v)) return null;
+  }
+  if (numbers === 0 || sum === toMicro(typed)) return null;
+  return { actual: typed, sum: fromMicro(sum) };
 }
 
 export function source(sheet: SheetSnapshot, row: number, col: number | undefined | null): SourceCell | null {

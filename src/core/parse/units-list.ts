@@ -9,11 +9,15 @@ import { isTotalLabel } from "./criteria-sheet";
 import { romanValue } from "./criterion-code";
 import type { Header } from "./header-band";
 
-/** A section row naming a group: a Roman number, or text that starts with Khối / Nhóm. */
+/**
+ * A section row naming a group: a letter or Roman number as its STT ("A | CÁC SỞ, BAN, NGÀNH",
+ * "I | Khối sở"), or, without an STT, text that starts with Khối / Nhóm / "Các …" / "UBND các …".
+ */
 function sectionGroup(code: string, name: string): string | null {
   const t = foldText(name);
-  if (romanValue(code.replace(/[.)]$/, "")) !== null) return name;
-  if (/^(khoi|nhom)\b/.test(t) && code === "") return name;
+  const mark = code.replace(/[.)]$/, "");
+  if (romanValue(mark) !== null || /^[A-Z]$/.test(mark)) return name;
+  if (/^(khoi|nhom|cac|ubnd cac|uy ban nhan dan cac)\b/.test(t) && code === "") return name;
   return null;
 }
 
@@ -24,11 +28,18 @@ export function parseUnitsList(sheet: SheetSnapshot, header: Header): UnitListEn
   const entries: UnitListEntry[] = [];
   let section = "";
   for (let row = header.dataStart; row < sheet.values.length; row++) {
-    const name = cellText(cellAt(sheet.values, row, unitName));
-    const codeText = code === undefined ? "" : cellText(cellAt(sheet.values, row, code));
+    let name = cellText(cellAt(sheet.values, row, unitName));
+    let codeText = code === undefined ? "" : cellText(cellAt(sheet.values, row, code));
+    // A section heading merged across the row keeps its text in the first (STT) cell.
+    if (name === "" && group === undefined && /^([A-Z]|[IVXL]+)[.)]\s+\S/.test(codeText)) {
+      name = codeText;
+      codeText = "";
+    }
     if (name === "" || isTotalLabel(name)) continue;
     if (group === undefined) {
-      const heading = sectionGroup(codeText, name.replace(/^[IVXL]+[.)]\s*/, ""));
+      // "A. CÁC SỞ, BAN, NGÀNH" typed (or merged) in one cell: the letter is the section's mark.
+      const marked = /^([A-Z]|[IVXL]+)[.)]\s+(\S.*)$/.exec(name);
+      const heading = marked ? sectionGroup(codeText || marked[1], marked[2]) : sectionGroup(codeText, name);
       if (heading !== null) {
         section = heading;
         continue;
