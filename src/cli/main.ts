@@ -105,6 +105,14 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       : await checkWorkbook(inputs.port, runOptions);
   const lang: CliLang = options.lang ?? analysis.settings.lang;
   if (!analysis.criteria) throw new FileProblemError(noCriteriaProblem(analysis, inputs, lang));
+  // Every scoring sheet refused as implausible: no ranking of garbage (exit 2, nothing written).
+  const refusal = analysis.results.length
+    ? undefined
+    : analysis.issues.find((i) => i.code === "layout_implausible");
+  if (refusal) {
+    const detail = describeIssue(refusal, lang);
+    throw new FileProblemError({ code: "unreadable_workbook", file: inputs.primary.file, detail });
+  }
   if (options.command === "explain") {
     const summary = explainForCli(analysis, options.unit ?? "", inputs.primary.file);
     if (options.json) io.stdout(`${JSON.stringify(toJsonExplanation(summary), null, 2)}\n`);

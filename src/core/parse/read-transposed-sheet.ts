@@ -97,12 +97,14 @@ function labelLeft(grid: Grid, row: number, before: number): { text: string; col
   return null;
 }
 
-/** Labels of a column over the header rows, joined top to bottom. */
-function columnLabel(grid: Grid, rows: readonly number[], col: number): string {
-  return rows
-    .map((r) => (typeof cellAt(grid, r, col) === "string" ? cellText(cellAt(grid, r, col)) : ""))
-    .filter((t) => t !== "")
-    .join(" ");
+/** A column's label: its text in the code row, else the nearest text above (a label merged down over both rows). */
+function columnLabel(grid: Grid, codeRow: number, col: number): string {
+  for (let r = codeRow; r >= Math.max(0, codeRow - 2); r--) {
+    const v = cellAt(grid, r, col);
+    if (typeof v === "string" && v.trim() !== "") return cellText(v);
+    if (!isBlank(v)) return "";
+  }
+  return "";
 }
 
 /** Reads a transposed sheet whose code row was found (find-code-row.ts). */
@@ -147,7 +149,6 @@ export function readTransposedSheet(
     );
   const headerTop = Math.min(namedAbove ? R - 1 : R, maxRow ?? R);
   const headerBottom = Math.max(R, maxRow ?? R, subRow ?? R);
-  const labelRows = [R - 2, R - 1, R, subRow ?? -1].filter((r) => r >= 0);
   const merges = sheet.merges ?? [];
   const mergedRight = (col: number): number => {
     const m = merges.find((a) => a.top <= R && a.bottom >= R && a.left === col);
@@ -200,7 +201,7 @@ export function readTransposedSheet(
   const totals: { col: number; role: ScoreRole | null }[] = [];
   for (let col = 0; col < width; col++) {
     if (owned.has(col) || codeCols.has(col)) continue;
-    const label = columnLabel(grid, labelRows, col);
+    const label = columnLabel(grid, R, col);
     const role = classifyHeaderText(label)?.role;
     if (col < firstCode && role === "unitName" && nameCol === null) nameCol = col;
     else if (col < firstCode && role === "code" && sttCol === null) sttCol = col;
@@ -236,9 +237,11 @@ export function readTransposedSheet(
     if (isTotalLabel(name) || (label && isTotalLabel(label.text)) || (label && isMaximaLabel(label.text)))
       continue;
     if (!scored && label && typeof cellAt(grid, row, sttCol ?? -1) !== "number") {
-      if (isSectionHeading(stt, label.text)) {
+      // Without an STT header, a lone letter or Roman number left of the name is the section's mark.
+      const mark = stt !== "" ? stt : label.col < (nameCol ?? 0) ? label.text : "";
+      if (isSectionHeading(mark, label.text)) {
         // "A | CÁC SỞ, BAN, NGÀNH" or "A. CÁC SỞ, BAN, NGÀNH" merged across the row.
-        section = sectionName(name !== "" && name !== stt ? name : label.text);
+        section = sectionName(name !== "" && name !== mark ? name : label.text);
         continue;
       }
     }

@@ -67,6 +67,22 @@ export type JsonRankedUnit = {
 };
 export type JsonGroup = { name: string; average: number | null; units: JsonRankedUnit[] };
 
+/**
+ * How a scoring sheet was read (docs/cli.md): its orientation and shape, its header rows
+ * (1-based), where its codes are (a column letter, or a row number for codes across) and where
+ * its unit names are (a cell, a row or a column); source "user" when the settings decided.
+ */
+export type JsonSheetLayout = {
+  sheet: string;
+  kind: string;
+  orientation: "unitsInColumns" | "unitsInRows" | null;
+  shape: "unitSheet" | "matrix" | "transposed" | "fieldTotals" | null;
+  headerRows: [number, number] | null;
+  codes: { column?: string; row?: number } | null;
+  units: { cell?: string; row?: number; column?: string } | null;
+  source: "detected" | "user";
+};
+
 export type JsonResult = {
   /** Null only when no criteria sheet was found (the command line then exits with status 2). */
   criteria: JsonCriteria | null;
@@ -75,6 +91,8 @@ export type JsonResult = {
   units: JsonUnit[];
   issues: JsonIssue[];
   groups: JsonGroup[];
+  /** Every scoring sheet, read or refused (layout_implausible), with the layout detected. */
+  scoringSheets: JsonSheetLayout[];
 };
 
 /** The JSON result of an analysis, with issue messages in the given language. */
@@ -111,6 +129,9 @@ export function toJsonResult(
       average: g.average,
       units: g.units.map((u) => toJsonRankedUnit(u, criteria, analysis.comparison)),
     })),
+    scoringSheets: analysis.layout.sheetLayouts
+      .filter((l) => l.kind === "scoring")
+      .map((l) => ({ ...l, headerRows: l.headerRows ? [l.headerRows[0], l.headerRows[1]] : null })),
   };
 }
 

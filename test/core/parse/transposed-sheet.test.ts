@@ -66,12 +66,7 @@ describe("transposed sheet: units in rows", () => {
   });
 
   it("reads the maxima above the codes, and without a maxima row takes them from the criteria sheet", () => {
-    const above = sheet("Tổng hợp", [
-      ...TITLE,
-      MAXIMA,
-      CODES,
-      [1, "Sở Tư pháp", 1, 0.5, 1, 0.8],
-    ]);
+    const above = sheet("Tổng hợp", [...TITLE, MAXIMA, CODES, [1, "Sở Tư pháp", 1, 0.5, 1, 0.8]]);
     const none = sheet("Tổng hợp", [...TITLE, CODES, [1, "Sở Tư pháp", 1, 0.5, 1, 0.8]]);
     for (const s of [above, none]) {
       const a = analyze([s]);
@@ -144,7 +139,18 @@ describe("transposed sheet: units in rows", () => {
   it("reads the same two columns without merge information (blank code cells with sub-labels)", () => {
     const s = sheet("Tổng hợp", [
       ["STT", "Tên đơn vị", "1.1", null, "1.2", null, "2.1", null, "2.2", null],
-      [null, null, "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định", "Tự chấm", "Thẩm định"],
+      [
+        null,
+        null,
+        "Tự chấm",
+        "Thẩm định",
+        "Tự chấm",
+        "Thẩm định",
+        "Tự chấm",
+        "Thẩm định",
+        "Tự chấm",
+        "Thẩm định",
+      ],
       [1, "Sở Tư pháp", 1, 0.75, 1, 1, 1, 0.5, null, 0.8],
     ]);
     expect(points(analyze([s]))).toEqual({ "Sở Tư pháp": 3.05 });
@@ -216,5 +222,60 @@ describe("units list: section rows", () => {
       ["Phường Hạc Thành", "UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU"],
     ]);
     expect(a.issues.filter((i) => i.code === "unit_not_in_list")).toEqual([]);
+  });
+});
+
+describe("field totals: only each field's points per unit", () => {
+  it("reads field columns with their maxima in a header row (units in rows) and stops at the fields", () => {
+    const s = sheet("Tổng hợp lĩnh vực", [
+      ["STT", "Tên đơn vị", "I. Chỉ đạo điều hành", "II. Thủ tục hành chính", "Tổng điểm"],
+      [null, "Điểm tối đa", 2, 2, 4],
+      [1, "Sở Tư pháp", 1.5, 2, 3.5],
+      [2, "Sở Tài chính", 2, 1.25, 3.25],
+    ]);
+    const a = analyze([s]);
+    expect(a.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(points(a)).toEqual({ "Sở Tư pháp": 3.5, "Sở Tài chính": 3.25 });
+    const r = a.results[0];
+    expect(r.index).toBe(87.5);
+    expect(r.nodes.I).toEqual({ criterionId: "I", points: 1_500_000, maxPoints: 2_000_000, index: 75 });
+    // The explanation stops at the fields: no leaf was scored.
+    expect(Object.keys(r.leaves)).toEqual(["I", "II"]);
+    expect(a.units[0].scoredAt).toBe("fields");
+    expect(a.layout.sheetLayouts[1]).toMatchObject({ shape: "fieldTotals", orientation: "unitsInRows" });
+  });
+
+  it("reports a field maximum that disagrees with the criteria set, and a field score above its maximum", () => {
+    const s = sheet("Tổng hợp lĩnh vực", [
+      ["STT", "Tên đơn vị", "I", "II"],
+      [null, "Điểm tối đa", 2, 3],
+      [1, "Sở Tư pháp", 2.5, 2],
+    ]);
+    const a = analyze([s]);
+    expect(where(a.issues.filter((i) => i.code === "max_differs"))).toEqual([
+      "max_differs@Tổng hợp lĩnh vực!D2",
+    ]);
+    expect(a.issues.filter((i) => i.severity === "error").map((i) => i.cell)).toContain("C3");
+  });
+
+  it("reads field rows with one column per unit (units in columns)", () => {
+    const s = sheet("Lĩnh vực", [
+      ["STT", "Lĩnh vực", "Điểm tối đa", "Sở Tư pháp", "Sở Tài chính"],
+      ["I", "Chỉ đạo điều hành", 2, 1.5, 2],
+      ["II", "Thủ tục hành chính", 2, 2, 1.25],
+    ]);
+    const a = analyze([s]);
+    expect(a.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(points(a)).toEqual({ "Sở Tư pháp": 3.5, "Sở Tài chính": 3.25 });
+    expect(a.layout.sheetLayouts[1]).toMatchObject({ shape: "fieldTotals", orientation: "unitsInColumns" });
+  });
+
+  it("does not score a sheet naming only one of the fields (too little to be a summary)", () => {
+    const s = sheet("Lĩnh vực", [
+      ["STT", "Tên đơn vị", "I", "Tổng"],
+      [1, "Sở Tư pháp", 1.5, 1.5],
+    ]);
+    const a = analyze([s]);
+    expect(a.results).toEqual([]);
   });
 });
