@@ -24,7 +24,12 @@ export function readMatrixSheet(
     return { units: [], issues, coverage: null };
   }
   const rows = readCodedRows(sheet, shared, header.dataStart, criteria, null, issues);
-  const coverage = criteria ? levelOf(rows.map((r) => r.criterionId), criteria) : null;
+  const coverage = criteria
+    ? levelOf(
+        rows.map((r) => r.criterionId),
+        criteria,
+      )
+    : null;
   checkRows(sheet, rows, shared.maxPoints, criteria, null, issues, coverage?.level ?? "leaves");
   issues.push(...checkStatedRoles(sheet, rows, shared, criteria, null));
   const units = header.units.map((u): UnitScores => {
