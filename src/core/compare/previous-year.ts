@@ -57,16 +57,19 @@ export function previousYearFromAnalysis(analysis: Analysis): PreviousYear {
 }
 
 /**
- * Reads last year's workbook: its scoring sheets when the engine finds a criteria set and at
- * least one unit with an index, else its ranking tables (PAR Scorer's or a published one).
- * Null when it holds neither.
+ * Reads last year's workbook: its scoring sheets when the engine finds a criteria set (on a
+ * sheet that is not a ranking table) and at least one unit with an index, else its ranking
+ * tables (PAR Scorer's or a published one). Null when it holds neither.
  */
 export function readPreviousYear(snapshot: WorkbookSnapshot): PreviousYear | null {
   const analysis = analyzeWorkbook(snapshot);
-  if (analysis.criteria && analysis.results.some((r) => r.index !== null)) {
+  const tables = readRankingTables(snapshot, analysis.generatedSheets);
+  // A ranking table copied without PAR Scorer's settings sheet can look like a criteria sheet
+  // (STT, titles, numbers): its units' indices are then not scores, so the table wins.
+  const criteriaIsTable = analysis.criteria !== null && tables.sheets.includes(analysis.criteria.sheet);
+  if (analysis.criteria && !criteriaIsTable && analysis.results.some((r) => r.index !== null)) {
     return previousYearFromAnalysis(analysis);
   }
-  const tables = readRankingTables(snapshot, analysis.generatedSheets);
   if (tables.units.length === 0) return null;
   return {
     source: tables.writtenByParScorer ? "rankingSheets" : "table",

@@ -38,6 +38,8 @@ export type RankingTables = {
   units: PreviousUnit[];
   /** True when at least one table was a ranking sheet PAR Scorer wrote. */
   writtenByParScorer: boolean;
+  /** The sheets a table was read from. */
+  sheets: string[];
 };
 
 /**
@@ -52,6 +54,7 @@ export function readRankingTables(
   const seen = new Set<string>();
   const generated = new Set(generatedSheets.map((n) => n.toLowerCase()));
   let writtenByParScorer = false;
+  const sheets: string[] = [];
   for (const sheet of snapshot.sheets) {
     if (isStorageSheet(sheet.name)) continue;
     const found = findHeader(sheet.values);
@@ -61,6 +64,7 @@ export function readRankingTables(
     const read = readTable(sheet.values, sheet.name, found.row, found.columns, sheetGroup);
     if (read.length === 0) continue;
     writtenByParScorer ||= ours;
+    sheets.push(sheet.name);
     for (const unit of read) {
       const key = unitKey(unit.unit);
       if (seen.has(key)) continue;
@@ -68,7 +72,7 @@ export function readRankingTables(
       units.push(unit);
     }
   }
-  return { units, writtenByParScorer };
+  return { units, writtenByParScorer, sheets };
 }
 
 function findHeader(grid: Grid): { row: number; columns: TableColumns } | null {
