@@ -237,9 +237,15 @@ export async function loadInputs(options: LoadOptions): Promise<Inputs> {
   };
 }
 
-/** Every unit copy a reading found (those set aside as duplicates too), by sheet. */
-export function foundUnits(parsed: Pick<ParsedWorkbook, "units"> & { setAside?: UnitScores[] }): FoundUnit[] {
-  return [...parsed.units, ...(parsed.setAside ?? [])].map((u) => ({ name: u.unit, sheet: u.sheet }));
+/** Every unit copy a reading found (those set aside as duplicates too), in the order of its sheets. */
+export function foundUnits(
+  parsed: Pick<ParsedWorkbook, "units" | "layout"> & { setAside?: UnitScores[] },
+): FoundUnit[] {
+  const position = new Map(parsed.layout.sheetLayouts.map((s, i) => [s.sheet, i]));
+  return [...parsed.units, ...(parsed.setAside ?? [])]
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (position.get(a.u.sheet) ?? 0) - (position.get(b.u.sheet) ?? 0) || a.i - b.i)
+    .map(({ u }) => ({ name: u.unit, sheet: u.sheet }));
 }
 
 /**

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { styleText } from "node:util";
 import type { Analysis } from "../core/model";
 import { type Issue, compareIssues, describeIssue } from "../core/issues";
+import { foldText } from "../core/text";
 import { type JsonOrigins, toJsonResult } from "../core/report/to-json-result";
 import type { SettingsInput } from "../core/settings";
 import { checkWorkbook, rankWorkbook } from "../app/score-workbook";
@@ -199,14 +200,14 @@ export function formatFilesReport(
 ): string[] {
   const t = TEXTS[lang];
   const lines = [paint("bold", t.filesTitle)];
-  let units = 0;
+  const units = new Set<string>();
   for (const f of files) {
     const name = path.basename(f.path);
     if (f.problem) {
       lines.push(`  ${name} — ${paint("red", t.fileUnusable(describeProblem(f.problem, lang)))}`);
       continue;
     }
-    units += f.units.length;
+    for (const u of f.units) units.add(foldText(u.name));
     const parts: string[] = [];
     if (f.criteria?.used) parts.push(t.criteriaUsed(f.criteria.sheet));
     if (f.units.length || !f.criteria?.used)
@@ -215,7 +216,7 @@ export function formatFilesReport(
     lines.push(`  ${name} — ${parts.join("; ")}`);
   }
   const unusable = files.filter((f) => f.problem).length;
-  lines.push(paint(unusable ? "red" : "bold", t.filesTotal(files.length, units, unusable)));
+  lines.push(paint(unusable ? "red" : "bold", t.filesTotal(files.length, units.size, unusable)));
   return lines;
 }
 
