@@ -61,7 +61,8 @@ export function simulateScores(
     const node = criteria.nodes[id];
     if (!node || node.childIds.length > 0 || isBlank(value)) continue;
     const original = rows.get(id);
-    const target = result.leaves[id]?.cell ?? original?.codeCell ?? `${node.code}`;
+    // The cell the typed score stands for (a missing row has none: its sheet's first cell).
+    const target = result.leaves[id]?.cell ?? original?.codeCell ?? "A1";
     const outcome = evaluateLeaf(node, typedRow(id, node.code, original, { value, cell: target }, analysis), {
       unit: result.unit,
       sheet: result.sheet,

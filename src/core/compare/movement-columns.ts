@@ -1,0 +1,39 @@
+/**
+ * The columns a ranking sheet gains when last year is given: "Năm trước" (last year's index and
+ * rank) and "Thay đổi" (▲3 / ▼1 / = / mới, and the index change in percentage points). Values
+ * stay unrounded numbers where they are numbers; only the formats round.
+ */
+import type { CellValue } from "../grid";
+import { type YearComparison, unitChangeOf } from "./compare-years";
+import { rankMovementText } from "./movement-text";
+
+export const MOVEMENT_HEADERS = [
+  "Năm trước - Chỉ số (%)",
+  "Năm trước - Xếp hạng",
+  "Thay đổi - Xếp hạng",
+  "Thay đổi - Chỉ số",
+] as const;
+
+/** Widths in characters of the four columns. */
+export const MOVEMENT_WIDTHS = [12, 11, 11, 11];
+
+/** The four cells of a unit: last index, last rank, ▲n / ▼n / = / mới, index change (null where none). */
+export function movementCells(comparison: YearComparison, unit: string): CellValue[] {
+  const change = unitChangeOf(comparison, unit);
+  if (!change) return [null, null, null, null];
+  const text = rankMovementText(change);
+  return [
+    change.previous?.index ?? null,
+    change.previous?.rank ?? null,
+    text === "" ? null : text,
+    change.indexChange,
+  ];
+}
+
+/**
+ * Number formats of the four columns: `decimals` decimals for the index, a whole rank, text for
+ * the movement, and a signed change (+1,25 / -0,50 / 0,00) for the index change.
+ */
+export function movementFormats(indexFormat: string, integerFormat: string, textFormat: string): string[] {
+  return [indexFormat, integerFormat, textFormat, `+${indexFormat};-${indexFormat};${indexFormat}`];
+}
