@@ -14,6 +14,8 @@ export const WORKBOOK_LEVEL_CODES: readonly IssueCode[] = [
   "no_criteria_sheet",
   "settings_invalid",
   "sheet_not_found",
+  // Comparison with last year: a unit of last year's workbook, which has no place in this one.
+  "previous_unit_vanished",
 ];
 
 /**
@@ -35,6 +37,8 @@ export const CELL_LESS_CODES: readonly IssueCode[] = [
   "unit_copy_not_chosen",
   "unit_source_unmatched",
   "criteria_version_differs",
+  // A criterion of last year's set only: its row is in last year's workbook (named in the message).
+  "criterion_removed_since_previous",
 ];
 
 /** Rows and columns a sheet's grid covers (merged areas included, as adapters pad them). */
