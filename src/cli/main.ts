@@ -11,18 +11,14 @@ import { type Issue, compareIssues, describeIssue } from "../core/issues";
 import { foldText } from "../core/text";
 import { type JsonOrigins, toJsonResult } from "../core/report/to-json-result";
 import type { SettingsInput } from "../core/settings";
-import { checkWorkbook, rankWorkbook } from "../app/score-workbook";
 import { type FileProblem, FileProblemError, describeFileProblem } from "../node/file-problems";
-import { describeLossyParts } from "../node/inspect-package";
 import { type CliLang, TEXTS, USAGE } from "./cli-texts";
 import { findCriteriaVersionIssues } from "./criteria-version";
 import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./format-check-report";
 import { formatRankingTable } from "./format-ranking-table";
-import { type FileReport, type Inputs, foundUnits, loadInputs } from "./load-inputs";
+import type { FileReport, Inputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
-import { explainForCli, formatExplanation, toJsonExplanation } from "./explain-command";
 import { formatMovement } from "./format-movement";
-import { loadPreviousYear } from "./load-previous";
 
 /** Where the command line writes, and what it knows of its terminal. */
 export type CliIO = {
@@ -82,6 +78,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 }
 
 async function run(options: CliOptions, io: CliIO): Promise<number> {
+  // ExcelJS, jszip and the engine load here, when a command needs them: --version and --help start fast.
+  const [{ loadInputs, foundUnits }, { checkWorkbook, rankWorkbook }, { describeLossyParts }] =
+    await Promise.all([
+      import("./load-inputs"),
+      import("../app/score-workbook"),
+      import("../node/inspect-package"),
+    ]);
   const settings = options.settingsFile ? await readSettingsFile(options.settingsFile) : null;
   const settingsLang = settings?.lang === "en" || settings?.lang === "vi" ? settings.lang : null;
   const several = options.files.length > 1 || options.criteriaFile !== null;
@@ -97,8 +100,10 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       : undefined,
   });
 
-  const previous = options.previous ? await loadPreviousYear(options.previous) : null;
-  const target = options.command === "rank" ? await prepareTarget(options, inputs) : null;
+  const previous = options.previous
+    ? await (await import("./load-previous")).loadPreviousYear(options.previous)
+    : null;
+  const target = options.command === "rank" ? await prepareTarget(options, inputs, describeLossyParts) : null;
   const runOptions = { settings: inputs.overrides, previous };
   const analysis =
     options.command === "rank"
@@ -115,6 +120,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     throw new FileProblemError({ code: "unreadable_workbook", file: inputs.primary.file, detail });
   }
   if (options.command === "explain") {
+    const { explainForCli, formatExplanation, toJsonExplanation } = await import("./explain-command");
     const summary = explainForCli(analysis, options.unit ?? "", inputs.primary.file);
     if (options.json) io.stdout(`${JSON.stringify(toJsonExplanation(summary), null, 2)}\n`);
     else
@@ -128,7 +134,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     compareIssues,
   );
   const result: Analysis = { ...analysis, issues };
-  const files = fileReports(inputs, result);
+  const files = fileReports(inputs, result, foundUnits);
   const unusable = files.filter((f) => f.problem !== null).length;
   if (target) {
     await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
@@ -177,7 +183,11 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
 }
 
 /** The input files as reported: a single workbook's units and criteria sheet come from its analysis. */
-function fileReports(inputs: Inputs, analysis: Analysis): FileReport[] {
+function fileReports(
+  inputs: Inputs,
+  analysis: Analysis,
+  foundUnits: typeof import("./load-inputs").foundUnits,
+): FileReport[] {
   if (inputs.sources) return inputs.files;
   return inputs.files.map((f) => ({
     ...f,
@@ -221,7 +231,11 @@ export function formatFilesReport(
 }
 
 /** Where rank writes; refuses (exit 2) an output that is an input, or an --in-place that would lose parts. */
-async function prepareTarget(options: CliOptions, inputs: Inputs): Promise<string> {
+async function prepareTarget(
+  options: CliOptions,
+  inputs: Inputs,
+  describeLossyParts: typeof import("../node/inspect-package").describeLossyParts,
+): Promise<string> {
   const lang: CliLang = options.lang ?? "vi";
   const primary = inputs.primary.file;
   if (options.inPlace) {
