@@ -1,6 +1,8 @@
 /**
  * Plain sheet data as the core sees it: 2-D grids of cell values, always anchored at A1.
  * Adapters (Office.js, ExcelJS) pad the used range so that grid[r][c] is row r+1, column c+1.
+ * Rows may differ in length (each reaches its own last value; an empty row may be empty): read
+ * cells through cellAt, which gives null outside a row.
  */
 
 /** An Excel error value such as #REF! or #VALUE!, kept as a value (never thrown). */
@@ -25,6 +27,24 @@ export type SheetSnapshot = {
   /** When several files are consolidated into one snapshot: the file the sheet came from and its name there. */
   origin?: { file: string; sheet: string };
 };
+
+/**
+ * Cells of one sheet's grid that an adapter agrees to hold: the sum of its rows' lengths, each row
+ * from column A to its own last value. Scoring sheets have a few thousand; beyond this a sheet
+ * is refused with a message (a stray value far down and right), never allocated.
+ */
+export const MAX_GRID_CELLS = 2_000_000;
+
+/** The merged areas that overlap the values' extent, cut to it; the others say nothing about data. */
+export function clipMerges(merges: readonly CellRange[], rows: number, cols: number): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of merges) {
+    if (m.top >= rows || m.left >= cols) continue;
+    const clipped = { ...m, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, cols - 1) };
+    if (clipped.bottom > clipped.top || clipped.right > clipped.left) out.push(clipped);
+  }
+  return out;
+}
 
 /** Everything a run reads from a workbook, in one go. */
 export type WorkbookSnapshot = {

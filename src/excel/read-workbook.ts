@@ -4,7 +4,14 @@
  * the write that follows a read needs); then every sheet's values, split into row blocks under the
  * 5 MB payload limit of Excel on the web. Grids are padded to start at A1, as the core expects.
  */
-import { type CellRange, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/grid";
+import {
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+  MAX_GRID_CELLS,
+  clipMerges,
+} from "../core/grid";
 import { SYNC_BUDGET_BYTES, type Step, runInBatches } from "./batches";
 import { ExcelAdapterError } from "./host-errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
@@ -12,11 +19,15 @@ import { MARKS_SHEET } from "./marks-sheet";
 import { blockToA1, parseAreasAddress } from "./range-address";
 
 /**
- * Cells of one sheet's grid (from A1 to the last used cell) above which the sheet is refused: a
- * stray value at row 1,000,000 would otherwise make the task pane allocate and read millions of
- * empty cells until the browser runs out of memory. Scoring sheets have a few thousand.
+ * Cells of one sheet's grid above which the sheet is refused: each row of the used range runs
+ * from column A to the range's right edge (rows above the range are one shared empty row), so a
+ * stray value at XFD1048576 costs one row, but a used range of thousands of rows reaching far
+ * right would make the task pane allocate millions of empty cells. Scoring sheets have a few thousand.
  */
-export const MAX_SHEET_CELLS = 2_000_000;
+export const MAX_SHEET_CELLS = MAX_GRID_CELLS;
+
+/** The row of a grid that holds nothing (shared: never written to). */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 /** Estimated bytes of one cell's value in a response (measured: 13 on average for scoring sheets). */
 export const BYTES_PER_CELL = 16;
@@ -130,17 +141,17 @@ export async function readOfficeWorkbook(
         : { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount },
     );
     sizes.forEach((size, i) => {
-      if (size && (size.row + size.rows) * (size.col + size.cols) > MAX_SHEET_CELLS) {
+      if (size && size.rows * (size.col + size.cols) > MAX_SHEET_CELLS) {
         throw tooLargeSheet(worksheets[i].name, blockToA1(0, 0, size.row + size.rows, size.col + size.cols));
       }
     });
-    const grids: CellValue[][][] = sizes.map((size) =>
-      size
-        ? Array.from({ length: size.row + size.rows }, () =>
-            new Array<CellValue>(size.col + size.cols).fill(null),
-          )
-        : [],
-    );
+    const grids: CellValue[][][] = sizes.map((size) => {
+      if (!size) return [];
+      const grid = new Array<CellValue[]>(size.row + size.rows).fill(EMPTY_ROW);
+      for (let r = size.row; r < size.row + size.rows; r++)
+        grid[r] = new Array<CellValue>(size.col + size.cols).fill(null);
+      return grid;
+    });
     const merges: (Excel.RangeAreas | null)[] = worksheets.map(() => null);
     const readMerges = isExcelApiSupported(OPTIONAL_EXCEL_API.mergedAreas);
     const steps: Step[] = [];
@@ -186,7 +197,12 @@ export async function readOfficeWorkbook(
         const areas = merges[i];
         if (readMerges) {
           const list: CellRange[] = areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
-          return { ...sheet, merges: list };
+          const size = sizes[i];
+          // Merged areas reaching beyond the values say nothing about them: clipped to the used range.
+          return {
+            ...sheet,
+            merges: size ? clipMerges(list, size.row + size.rows, size.col + size.cols) : [],
+          };
         }
         return sheet;
       }),

@@ -22,6 +22,9 @@ export type FileProblemCode =
   | "ole_not_workbook"
   | "zip_bomb"
   | "too_many_sheets"
+  | "too_many_cells"
+  | "too_many_merges"
+  | "sheet_too_large"
   | "no_sheets"
   | "empty_workbook"
   | "no_criteria_sheet"
@@ -114,6 +117,24 @@ const TEXTS: Record<FileProblemCode, Texts> = {
       `Tệp ${f} khi giải nén sẽ chiếm ít nhất ${mb(p.count)} MB, vượt giới hạn an toàn ${mb(p.limit)} MB; PAR Scorer từ chối mở.`,
     en: (p, f) =>
       `${f} would expand to at least ${mb(p.count)} MB, above the ${mb(p.limit)} MB safety limit; PAR Scorer refuses to open it.`,
+  },
+  too_many_cells: {
+    vi: (p, f) =>
+      `Tệp ${f} có khoảng ${p.count ?? "?"} ô (kể cả ô trống có định dạng và ô trong vùng gộp), vượt giới hạn ${p.limit ?? "?"} ô; PAR Scorer từ chối mở để không cạn bộ nhớ. Hãy xóa các dòng, cột thừa rồi lưu lại.`,
+    en: (p, f) =>
+      `${f} has about ${p.count ?? "?"} cells (counting formatted empty cells and merged areas), above the limit of ${p.limit ?? "?"}; PAR Scorer refuses to open it rather than run out of memory. Delete the extra rows and columns and save it again.`,
+  },
+  too_many_merges: {
+    vi: (p, f) =>
+      `Tệp ${f} có ${p.count ?? "?"} vùng ô gộp trong một sheet (${p.detail ?? "?"}), vượt giới hạn ${p.limit ?? "?"}; PAR Scorer từ chối mở. Hãy bỏ gộp các ô thừa rồi lưu lại.`,
+    en: (p, f) =>
+      `${f} has ${p.count ?? "?"} merged areas in one sheet (${p.detail ?? "?"}), above the limit of ${p.limit ?? "?"}; PAR Scorer refuses to open it. Unmerge the extra cells and save it again.`,
+  },
+  sheet_too_large: {
+    vi: (p, f) =>
+      `Sheet ${p.detail ?? "?"} của tệp ${f} có dữ liệu trải quá rộng (${p.count ?? "?"} ô tính từ A1, giới hạn ${p.limit ?? "?"}). Có thể có giá trị nằm lạc ở cuối sheet: hãy xóa các dòng, cột thừa rồi chạy lại.`,
+    en: (p, f) =>
+      `Sheet ${p.detail ?? "?"} of ${f} has data spread too wide (${p.count ?? "?"} cells from A1, limit ${p.limit ?? "?"}). A stray value may sit far down or right: delete the extra rows and columns and run again.`,
   },
   too_many_sheets: {
     vi: (p, f) => `Tệp ${f} có ${p.count ?? "?"} sheet, vượt giới hạn ${p.limit ?? "?"} sheet.`,

@@ -14,12 +14,22 @@ export type PackageLimits = {
   maxUncompressedBytes: number;
   /** Worksheets listed in xl/workbook.xml. */
   maxSheets: number;
+  /**
+   * Cell records of all worksheets together, counted in the XML before ExcelJS loads it: every
+   * <c> and <row> element, and every cell of a merged area (ExcelJS makes an object of each).
+   * ExcelJS keeps about 300 bytes per record: a million stays well under 2 GB with the rest of a run.
+   */
+  maxCells: number;
+  /** Merged areas of one worksheet (ExcelJS checks each new one against all the others: n²). */
+  maxMergesPerSheet: number;
 };
 
 export const DEFAULT_LIMITS: PackageLimits = {
   maxFileBytes: 100 * 2 ** 20,
   maxUncompressedBytes: 256 * 2 ** 20,
   maxSheets: 500,
+  maxCells: 1_000_000,
+  maxMergesPerSheet: 5_000,
 };
 
 /** A part of the package that ExcelJS cannot write back. */
@@ -108,6 +118,8 @@ export async function inspectPackage(
     return fail({ code: "zip_damaged" });
   }
   const names = Object.keys(zip.files);
+  // Two entries of the same name: JSZip keeps the last, Excel refuses the file. Damaged.
+  if (hasDuplicateEntries(bytes)) return fail({ code: "zip_damaged" });
   if (!zip.file("xl/workbook.xml")) {
     if (names.some((n) => n.startsWith("word/"))) return fail({ code: "word_document" });
     if (names.some((n) => n.startsWith("ppt/"))) return fail({ code: "powerpoint_document" });
@@ -142,7 +154,108 @@ export async function inspectPackage(
   if (sheetCount > limits.maxSheets)
     return fail({ code: "too_many_sheets", count: sheetCount, limit: limits.maxSheets });
   if (sheetCount === 0) return fail({ code: "no_sheets" });
+
+  // The work ExcelJS would do, estimated from the sheets' XML before it loads anything.
+  const work = await estimateWork(zip, limits);
+  if (work === "damaged") return fail({ code: "zip_damaged" });
+  if (work.mergesProblem)
+    return fail({
+      code: "too_many_merges",
+      detail: work.mergesProblem.part,
+      count: work.mergesProblem.count,
+      limit: limits.maxMergesPerSheet,
+    });
+  if (work.cells > limits.maxCells)
+    return fail({ code: "too_many_cells", count: work.cells, limit: limits.maxCells });
   return { ok: true, report: { zip, sheetCount, uncompressedBytes } };
+}
+
+/**
+ * True when two entries of the zip's central directory have the same name (JSZip would keep the
+ * last; which copy Excel or another reader takes is anyone's guess). A directory that cannot be
+ * walked plainly (zip64, damaged) is left to JSZip, which has already read it.
+ */
+function hasDuplicateEntries(bytes: Buffer): boolean {
+  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return false;
+  const total = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  if (total === 0xffff || at === 0xffffffff) return false;
+  const seen = new Set<string>();
+  for (let n = 0; n < total; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return false;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const name = bytes.toString("utf8", at + 46, at + 46 + nameLength);
+    if (seen.has(name)) return true;
+    seen.add(name);
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return false;
+}
+
+type WorkEstimate = { cells: number; mergesProblem: { part: string; count: number } | null };
+
+const CELL_OR_ROW = /<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s>/]/g;
+const MERGE =
+  /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"/g;
+
+/**
+ * Streams every worksheet part (already bounded in size) and counts cell records and merged
+ * areas with their cells, without keeping the XML. Tags split between two chunks are carried over
+ * whole (everything from the chunk's last "<" on goes with the next one).
+ */
+async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEstimate | "damaged"> {
+  let cells = 0;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    let merges = 0;
+    let carry = "";
+    const scan = (text: string): void => {
+      cells += text.match(CELL_OR_ROW)?.length ?? 0;
+      for (const m of text.matchAll(MERGE)) {
+        merges++;
+        const top = Number(m[2]);
+        const left = lettersToNumber(m[1]);
+        const bottom = m[4] === undefined ? top : Number(m[4]);
+        const right = m[3] === undefined ? left : lettersToNumber(m[3]);
+        cells += (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1) - 1;
+      }
+    };
+    const outcome = await new Promise<"ok" | "damaged">((resolve) => {
+      const stream = entry.nodeStream("nodebuffer");
+      stream.on("data", (chunk: Buffer) => {
+        const text = carry + chunk.toString("latin1");
+        const cut = text.lastIndexOf("<");
+        scan(cut < 0 ? text : text.slice(0, cut));
+        carry = cut < 0 ? "" : text.slice(cut);
+        // A tag longer than this is not one ExcelJS would take either.
+        if (carry.length > 1 << 20) carry = "";
+      });
+      stream.on("end", () => {
+        scan(carry);
+        resolve("ok");
+      });
+      stream.on("error", () => resolve("damaged"));
+    });
+    if (outcome === "damaged") return "damaged";
+    if (merges > limits.maxMergesPerSheet) return { cells, mergesProblem: { part: name, count: merges } };
+    // Past the budget there is no need to read further.
+    if (cells > limits.maxCells) break;
+  }
+  return { cells, mergesProblem: null };
+}
+
+function lettersToNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** An OLE compound file is either an encrypted OOXML package, a legacy .xls, or something else. */

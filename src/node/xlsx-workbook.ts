@@ -17,7 +17,7 @@ import {
   findLossyParts,
   inspectPackage,
 } from "./inspect-package";
-import { readWorksheet } from "../xlsx/read-worksheet";
+import { SheetTooLargeError, readWorksheet } from "../xlsx/read-worksheet";
 
 export type XlsxWorkbook = WorkbookPort & {
   readonly file: string;
@@ -47,9 +47,20 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
   }
   if (workbook.worksheets.length === 0) throw new FileProblemError({ code: "no_sheets", file });
   const date1904 = Boolean(workbook.properties?.date1904);
-  const snapshotOf = (): WorkbookSnapshot => ({
-    sheets: workbook.worksheets.map((ws) => readWorksheet(ws, date1904)),
-  });
+  const snapshotOf = (): WorkbookSnapshot => {
+    try {
+      return { sheets: workbook.worksheets.map((ws) => readWorksheet(ws, date1904)) };
+    } catch (error) {
+      if (!(error instanceof SheetTooLargeError)) throw error;
+      throw new FileProblemError({
+        code: "sheet_too_large",
+        file,
+        detail: error.sheet,
+        count: error.cells,
+        limit: error.limit,
+      });
+    }
+  };
   let cached: WorkbookSnapshot | null = snapshotOf();
   if (cached.sheets.every((s) => s.values.length === 0))
     throw new FileProblemError({ code: "empty_workbook", file });

@@ -6,7 +6,14 @@
  * Plain code over ExcelJS objects (no Node API): the command line and the task pane's import share it.
  */
 import type ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetSnapshot, SheetVisibility } from "../core/grid";
+import {
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type SheetVisibility,
+  MAX_GRID_CELLS,
+  clipMerges,
+} from "../core/grid";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -62,38 +69,61 @@ export function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
 
 type MergeRange = { top: number; left: number; bottom: number; right: number };
 
-/** A worksheet's snapshot: a rectangular grid from A1 to the last cell holding a value. */
-export function readWorksheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const merges = readMerges(ws);
-  const hidden = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(`${r},${c}`);
+/** A sheet whose values spread too wide to hold as a grid (a stray value far down and right). */
+export class SheetTooLargeError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cells: number,
+    readonly limit: number,
+  ) {
+    super(`sheet "${sheet}" spreads over ${cells} grid cells (limit ${limit})`);
   }
+}
+
+/**
+ * A worksheet's snapshot: rows from A1 to the last row holding a value, each row as long as its
+ * own last value (an empty row is one shared empty array). Only values count: a formatted or
+ * merged area beyond them adds nothing, and merged areas are clipped to the values' extent. The
+ * grid holds at most `maxGridCells` cells (MAX_GRID_CELLS), else SheetTooLargeError: one value
+ * at XFD1048576 costs one row of 16,384 cells, not the whole sheet.
+ */
+export function readWorksheet(
+  ws: ExcelJS.Worksheet,
+  date1904: boolean,
+  maxGridCells = MAX_GRID_CELLS,
+): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue }[] = [];
+  const widths = new Map<number, number>();
   let rows = 0;
-  let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      if (hidden.has(`${r},${c}`)) return;
+      // The other cells of a merged area repeat its first cell's value in ExcelJS; Excel keeps them empty.
+      if (cell.master !== cell) return;
       const value = toCellValue(cell.value, date1904);
       if (value === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
       cells.push({ row: r, col: c, value });
       rows = Math.max(rows, r + 1);
-      cols = Math.max(cols, c + 1);
+      widths.set(r, Math.max(widths.get(r) ?? 0, c + 1));
     });
   });
-  // Like Office.js's used range, the grid covers merged areas even where they hold nothing.
-  for (const m of merges) {
-    rows = Math.max(rows, m.bottom + 1);
-    cols = Math.max(cols, m.right + 1);
+  let total = 0;
+  let maxWidth = 0;
+  for (const width of widths.values()) {
+    total += width;
+    maxWidth = Math.max(maxWidth, width);
   }
-  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  if (total > maxGridCells) throw new SheetTooLargeError(ws.name, total, maxGridCells);
+  const values: CellValue[][] = new Array<CellValue[]>(rows).fill(EMPTY_ROW);
+  for (const [r, width] of widths) values[r] = new Array<CellValue>(width).fill(null);
   for (const { row, col, value } of cells) values[row][col] = value;
+  const merges = clipMerges(readMerges(ws), rows, maxWidth);
   return { name: ws.name, values, visibility: visibilityOf(ws), merges };
 }
+
+/** The row of a grid that holds nothing (shared: never written to). */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
   return ws.state === "hidden" ? "hidden" : ws.state === "veryHidden" ? "veryHidden" : "visible";

@@ -34,8 +34,8 @@ describe("values", () => {
     });
     const snapshot = await createOfficeWorkbook().read();
     expect(snapshot.sheets[0].values).toEqual([
-      [null, null, null, null],
-      [null, null, null, null],
+      [],
+      [],
       [null, null, "STT", "Nội dung"],
       [null, null, "1.1", 0.75],
     ]);
@@ -109,7 +109,10 @@ describe("merged areas", () => {
       sheets: [
         {
           name: "Xã Tân Lập, 'cũ'",
-          values: [["a", null]],
+          values: [
+            ["a", null],
+            [null, "b"],
+          ],
           merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
         },
       ],
@@ -214,6 +217,35 @@ describe("a sheet too large to read", () => {
     const snapshot = await createOfficeWorkbook().read();
     expect(snapshot.sheets[0].values).toHaveLength(100000);
     expect(snapshot.sheets[0].values[99999][19]).toBe(1);
+  });
+});
+
+describe("only the used cells", () => {
+  it("a sheet whose one value sits at XFD1048576 costs one row of the grid, not the whole sheet", async () => {
+    install({ sheets: [{ name: "Ghi chú", values: [] }] });
+    sheetOf(host.workbook, "Ghi chú")!.cells.set("1048575,16383", { value: "lạc" });
+    const sheet = (await createOfficeWorkbook().read()).sheets[0];
+    expect(sheet.values).toHaveLength(1048576);
+    expect(sheet.values[0]).toEqual([]);
+    expect(sheet.values[1048575]).toHaveLength(16384);
+    expect(sheet.values[1048575][16383]).toBe("lạc");
+  });
+
+  it("a merge reaching beyond the values is cut to them", async () => {
+    install({
+      sheets: [
+        {
+          name: "Sở Tư pháp",
+          values: [
+            ["TIÊU ĐỀ", null],
+            ["1.1", 0.75],
+          ],
+          merges: [{ top: 0, left: 0, bottom: 0, right: 9 }],
+        },
+      ],
+    });
+    const sheet = (await createOfficeWorkbook().read()).sheets[0];
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 });
 

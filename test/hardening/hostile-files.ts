@@ -177,3 +177,64 @@ export function runCliChild(args: readonly string[], timeoutMs: number): Promise
     });
   });
 }
+
+/** A workbook with one worksheet part's XML changed by `edit` (the rest of the package as it was). */
+export async function editSheetXml(
+  bytes: Buffer,
+  edit: (xml: string) => string,
+  part = "xl/worksheets/sheet1.xml",
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file(part)!.async("string");
+  zip.file(part, edit(xml));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Merged areas added to a worksheet's XML, where Excel puts them (right after sheetData). */
+export function withMerges(xml: string, refs: readonly string[]): string {
+  const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
+  return xml.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "").replace("</sheetData>", `</sheetData>${merges}`);
+}
+
+/**
+ * A workbook whose one sheet holds `cells` numeric cells, ten per row, its XML built as text (a
+ * million cells is about 20 MB of XML, 100 KB compressed).
+ */
+export async function workbookOfCells(cells: number): Promise<Buffer> {
+  const rows: string[] = [];
+  for (let r = 1; r <= Math.ceil(cells / 10); r++) {
+    const n = Math.min(10, cells - (r - 1) * 10);
+    rows.push(`<row r="${r}">${"<c><v>1</v></c>".repeat(n)}</row>`);
+  }
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  zip.file("xl/workbook.xml", WORKBOOK_XML);
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`,
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * A zip holding the same entry twice (JSZip cannot write one): the package's central directory
+ * and local headers are duplicated for `part`, the second copy with other bytes.
+ */
+export async function withDuplicateEntry(bytes: Buffer, part: string, other: string): Promise<Buffer> {
+  const original = await JSZip.loadAsync(bytes);
+  // Rename a filler entry to `part` byte for byte: names of the same length keep every offset.
+  const filler = part.replace(/[^/]+$/, (base) => "z".repeat(base.length));
+  original.file(filler, other);
+  const out = await original.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  const from = Buffer.from(filler);
+  const to = Buffer.from(part);
+  let at = out.indexOf(from);
+  while (at >= 0) {
+    to.copy(out, at);
+    at = out.indexOf(from, at + to.length);
+  }
+  return out;
+}

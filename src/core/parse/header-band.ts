@@ -53,16 +53,35 @@ export type Header = {
 /** Finds the merged area covering a cell of the header region, in constant time. */
 type MergeLookup = (row: number, col: number) => CellRange | undefined;
 
-/** Indexes the merged areas that touch the first `rows` rows (only those can hold header labels). */
+/**
+ * Indexes the merged areas that touch the first `rows` rows (only those can hold header labels):
+ * per row, the areas' column spans sorted by their left edge, found by binary search. Linear in
+ * the merges (times the few header rows), whatever their size: a merge over the whole sheet
+ * costs one entry per header row, not one per cell.
+ */
 function indexMerges(merges: readonly CellRange[], rows: number, width: number): MergeLookup {
-  const byCell = new Map<number, CellRange>();
+  const byRow: CellRange[][] = Array.from({ length: rows }, () => []);
   for (const m of merges) {
-    if (m.top >= rows) continue;
-    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
-      for (let c = m.left; c <= Math.min(m.right, width - 1); c++) byCell.set(r * width + c, m);
-    }
+    if (m.top >= rows || m.left >= width) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) byRow[r].push(m);
   }
-  return (row, col) => (row < rows && col < width ? byCell.get(row * width + col) : undefined);
+  for (const line of byRow) line.sort((a, b) => a.left - b.left);
+  return (row, col) => {
+    const line = row < rows && col < width ? byRow[row] : undefined;
+    if (!line || line.length === 0) return undefined;
+    // The last area starting at or before col; areas do not overlap in a valid file.
+    let lo = 0;
+    let hi = line.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (line[mid].left <= col) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && line[found].right >= col ? line[found] : undefined;
+  };
 }
 
 /** Texts of the header region, each cell read once: its own text, or its merged area's. */
