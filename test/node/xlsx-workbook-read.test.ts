@@ -14,7 +14,7 @@ async function saved(build: (wb: ExcelJS.Workbook) => void, name: string): Promi
 }
 
 describe("reading an .xlsx file into a snapshot", () => {
-  it("anchors every sheet's values at A1 and pads the grid to a rectangle", async () => {
+  it("anchors every sheet's values at A1, each row as far as its last value", async () => {
     const file = await saved((wb) => {
       const ws = wb.addWorksheet("Bộ tiêu chí");
       ws.getCell("B2").value = "Điểm tối đa";
@@ -22,11 +22,7 @@ describe("reading an .xlsx file into a snapshot", () => {
     }, "anchor.xlsx");
     const { sheets } = await (await openXlsxWorkbook(file)).read();
     expect(sheets[0].name).toBe("Bộ tiêu chí");
-    expect(sheets[0].values).toEqual([
-      [null, null, null],
-      [null, "Điểm tối đa", null],
-      [null, null, 1.5],
-    ]);
+    expect(sheets[0].values).toEqual([[], [null, "Điểm tối đa"], [null, null, 1.5]]);
   });
 
   it("gives formula cells their cached result, not the formula", async () => {
@@ -87,13 +83,24 @@ describe("reading an .xlsx file into a snapshot", () => {
       ws.getCell("A1").value = "BẢNG TỔNG HỢP ĐIỂM";
       ws.mergeCells("A1:D2");
       ws.getCell("E1").value = "x";
+      ws.getCell("A3").value = "1.1";
     }, "merges.xlsx");
     const { sheets } = await (await openXlsxWorkbook(file)).read();
     expect(sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 3 }]);
-    expect(sheets[0].values).toEqual([
-      ["BẢNG TỔNG HỢP ĐIỂM", null, null, null, "x"],
-      [null, null, null, null, null],
-    ]);
+    expect(sheets[0].values).toEqual([["BẢNG TỔNG HỢP ĐIỂM", null, null, null, "x"], [], ["1.1"]]);
+  });
+
+  it("cuts merged areas to the values: a merge below or right of every value says nothing", async () => {
+    const file = await saved((wb) => {
+      const ws = wb.addWorksheet("S");
+      ws.getCell("A1").value = "STT";
+      ws.getCell("B2").value = 1;
+      ws.mergeCells("A1:H1");
+      ws.mergeCells("A10:C12");
+    }, "merges-beyond.xlsx");
+    const { sheets } = await (await openXlsxWorkbook(file)).read();
+    expect(sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+    expect(sheets[0].values).toEqual([["STT"], [null, 1]]);
   });
 
   it("reports each sheet's visibility in workbook order", async () => {
