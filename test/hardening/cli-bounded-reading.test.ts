@@ -39,7 +39,8 @@ beforeAll(async () => {
 async function run(name: string, bytes: Buffer, command = "check"): Promise<ChildRun> {
   const file = path.join(tempDir(), name);
   writeFileSync(file, bytes);
-  const args = command === "rank" ? ["rank", file, "-o", path.join(tempDir(), `out-${name}`)] : [command, file];
+  const args =
+    command === "rank" ? ["rank", file, "-o", path.join(tempDir(), `out-${name}`)] : [command, file];
   const result = await runCliChild(args, TIME_LIMIT_MS * 2);
   expect({ timedOut: result.timedOut, signal: result.signal }).toEqual({ timedOut: false, signal: null });
   expect(result.ms).toBeLessThan(TIME_LIMIT_MS);

@@ -193,7 +193,9 @@ export async function editSheetXml(
 /** Merged areas added to a worksheet's XML, where Excel puts them (right after sheetData). */
 export function withMerges(xml: string, refs: readonly string[]): string {
   const merges = `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
-  return xml.replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "").replace("</sheetData>", `</sheetData>${merges}`);
+  return xml
+    .replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "")
+    .replace("</sheetData>", `</sheetData>${merges}`);
 }
 
 /**
