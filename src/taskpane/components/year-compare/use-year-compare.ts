@@ -9,6 +9,7 @@ import { readFilesAsBase64 } from "../import-panel/read-files";
 /**
  * Last year's file picked in the Xếp hạng tab: read in the pane (as the import reads agency
  * files), never copied into the workbook; the engine compares it with the current analysis.
+ * The rank tab holds this state, so that the ranking it writes carries the comparison too.
  */
 export function useYearCompare() {
   const { analysis } = useSession();
@@ -45,6 +46,8 @@ export function useYearCompare() {
   return {
     analysis,
     fileName: previous?.name ?? null,
+    /** Last year's results, for the ranking sheets' "Năm trước" and "Thay đổi" columns. */
+    previousYear: previous?.year ?? null,
     source: previous?.year.source ?? null,
     comparison,
     reading,

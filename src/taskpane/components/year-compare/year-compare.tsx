@@ -6,9 +6,14 @@ import { formatIndex, formatNumber } from "../../format";
 import { useYearCompareStyles } from "./year-compare.styles";
 import { useYearCompare } from "./use-year-compare";
 
-/** So với năm trước: pick last year's file and see how each unit moved, group by group. */
-export function YearCompare() {
-  const state = useYearCompare();
+export type YearCompareState = ReturnType<typeof useYearCompare>;
+
+/**
+ * So với năm trước: pick last year's file and see how each unit moved, group by group. The rank
+ * tab passes its own state, so that the ranking it writes gains the movement columns.
+ */
+export function YearCompare(props: { state: YearCompareState }) {
+  const { state } = props;
   const { t } = useI18n();
   const styles = useYearCompareStyles();
   const fileInput = useRef<HTMLInputElement>(null);
