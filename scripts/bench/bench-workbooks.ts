@@ -3,7 +3,7 @@
  * `leaves` leaves (8 fields, criteria of three sub-criteria, the last field from the survey),
  * units in two groups, scores typed the way people type them, as unit sheets or one matrix.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid";
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid";
 import {
   type FixtureNode,
   type LeafScore,
@@ -84,12 +84,51 @@ function scoresFor(fields: readonly FixtureNode[], random: () => number): Record
 
 export type BenchWorkbook = { snapshot: WorkbookSnapshot; cells: number };
 
-/** A whole workbook: criteria sheet, units list, and the scores as unit sheets or one matrix sheet. */
-export function buildBenchWorkbook(
-  units: number,
-  leaves: number,
-  layout: "unitSheets" | "matrix",
-): BenchWorkbook {
+export type BenchLayout = "unitSheets" | "matrix" | "transposed";
+
+/**
+ * One transposed sheet, as scoring software exports it: units in rows under section rows (one
+ * per group), the leaf codes along a header row, two columns per leaf (Tự đánh giá, Thẩm định;
+ * a survey leaf's points in the second) under the code merged across both, a maxima row.
+ */
+function buildTransposedSheet(
+  people: readonly { name: string; group: string }[],
+  scores: Record<string, Record<string, LeafScore>>,
+  fields: readonly FixtureNode[],
+): SheetSnapshot {
+  const leaves = flattenCriteria(fields).filter((n) => n.isLeaf);
+  const codes: CellValue[] = ["STT", "Tên đơn vị"];
+  const sub: CellValue[] = [null, null];
+  const maxima: CellValue[] = [null, "Điểm tối đa"];
+  const merges: CellRange[] = [{ top: 0, bottom: 0, left: 0, right: 12 }];
+  leaves.forEach((l, i) => {
+    codes.push(l.code, null);
+    sub.push("Tự đánh giá", "Thẩm định");
+    maxima.push(l.max, null);
+    merges.push({ top: 1, bottom: 1, left: 2 + 2 * i, right: 3 + 2 * i });
+  });
+  const body: CellValue[][] = [];
+  const groups = [...new Set(people.map((u) => u.group))];
+  let n = 0;
+  groups.forEach((group, g) => {
+    body.push([String.fromCharCode(65 + g), group.toUpperCase()]);
+    for (const u of people.filter((x) => x.group === group)) {
+      const s = scores[u.name];
+      body.push([
+        ++n,
+        u.name,
+        ...leaves.flatMap((l) =>
+          l.survey ? [null, s[l.code].survey] : [s[l.code].self, s[l.code].appraised],
+        ),
+      ]);
+    }
+  });
+  const title: CellValue[] = ["BẢNG TỔNG HỢP ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"];
+  return { name: "Tổng hợp", values: [title, codes, sub, maxima, ...body], merges };
+}
+
+/** A whole workbook: criteria sheet, units list, and the scores as unit sheets, one matrix or one transposed sheet. */
+export function buildBenchWorkbook(units: number, leaves: number, layout: BenchLayout): BenchWorkbook {
   const fields = criteriaWithLeaves(leaves);
   const people = provinceUnits(units);
   const random = makeRandom(units * 1000 + leaves);
@@ -97,6 +136,8 @@ export function buildBenchWorkbook(
   const sheets: SheetSnapshot[] = [buildCriteriaSheet({ fields }), buildUnitsListSheet(people)];
   if (layout === "matrix") {
     sheets.push(buildMatrixSheet(people, scores, { fields }));
+  } else if (layout === "transposed") {
+    sheets.push(buildTransposedSheet(people, scores, fields));
   } else {
     people.forEach((u, i) => {
       const sheetName = `${String(i + 1).padStart(4, "0")} ${u.name}`.slice(0, 31);

@@ -1,32 +1,89 @@
 /**
- * Command-line benchmark: check and rank of one criteria file and N unit files (one unit sheet
- * each, as units send them in), against the floor: the time ExcelJS alone needs to load the same
- * files. Reported as ratios measured in one run, so the machine's speed cancels out.
+ * Command-line benchmark, measured from outside as a person runs it: `par-scorer rank` (the
+ * compiled command line, dist/node, through bin/par-scorer.js) against the floor, a plain node
+ * process that loads the same files with ExcelJS and saves each again (exceljs-floor.js). Two
+ * inputs: one workbook of 200 unit sheets, and one criteria file + 200 unit files. The floor and
+ * the command alternate, run after run, and the ratio of their medians is reported, so the
+ * machine's load cancels out as far as it can. Also the start-up: `par-scorer --version` against
+ * a bare `node -e 0`.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import type { WorkbookSnapshot } from "../../src/core/grid";
 import { snapshotToWorkbook } from "../../src/node/snapshot-to-workbook";
 import { buildProvinceWorkbook } from "../../test/fixtures/province-workbook";
-import { median, timedAsync } from "./measure";
+import { median } from "./measure";
 
-export type CliResult = {
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/par-scorer.js");
+const FLOOR = path.join(__dirname, "exceljs-floor.js");
+const CLI_SOURCES = ["src/core", "src/app", "src/xlsx", "src/node", "src/cli"];
+
+/** The newest modification time of the .ts files under a folder. */
+function newest(dir: string): number {
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) time = Math.max(time, newest(full));
+    else if (entry.name.endsWith(".ts")) time = Math.max(time, statSync(full).mtimeMs);
+  }
+  return time;
+}
+
+/** Compiles the command line (tsc -p tsconfig.cli.json) unless dist/node is newer than its sources. */
+export function ensureCliBuilt(): void {
+  const main = path.join(ROOT, "dist/node/cli/main.js");
+  const sources = Math.max(...CLI_SOURCES.map((d) => newest(path.join(ROOT, d))));
+  if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
+  process.stderr.write("bench: compiling the command line (npm run build:cli)…\n");
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+}
+
+/** Wall-clock ms of one child process, with its exit status. */
+function runChild(args: readonly string[]): { ms: number; status: number } {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status === null || child.status > 2)
+    throw new Error(`${args.join(" ")} failed (${child.status}): ${child.stderr}`);
+  return { ms, status: child.status };
+}
+
+export type CliCase = {
+  label: string;
   files: number;
   bytes: number;
-  /** Median ms to load every file with ExcelJS alone. */
+  /** Median ms of ExcelJS loading and saving the files, in a fresh node process. */
   floorMs: number;
-  checkMs: number;
   rankMs: number;
-  checkRatio: number;
-  rankRatio: number;
-  checkStatus: number;
-  rankStatus: number;
+  ratio: number;
+  /** Ratio of each pair (floor, rank) of the interleaved runs. */
+  pairRatios: number[];
+  status: number;
 };
 
-/** Writes the criteria file and one file per unit; returns their paths, criteria file first. */
+export type StartupResult = { versionMs: number; nodeMs: number; versionRuns: number[]; nodeRuns: number[] };
+
+export type CliResult = { cases: CliCase[]; startup: StartupResult };
+
+/** One workbook of `units` unit sheets (with the fixture's mistakes). */
+async function writeOneWorkbook(units: number, dir: string): Promise<string[]> {
+  const book = buildProvinceWorkbook({ units, layout: "unitSheets", mistakes: true });
+  const file = path.join(dir, "so-noi-vu.xlsx");
+  await snapshotToWorkbook(book.snapshot).xlsx.writeFile(file);
+  return [file];
+}
+
+/** The criteria file and one file per unit; criteria file first. */
 async function writeUnitFiles(units: number, dir: string): Promise<string[]> {
   const book = buildProvinceWorkbook({ units, layout: "unitSheets", mistakes: true });
   const unitSheets = new Set(book.units.map((u) => u.sheet));
@@ -41,50 +98,70 @@ async function writeUnitFiles(units: number, dir: string): Promise<string[]> {
   return files;
 }
 
-const quiet = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
-
-/** Loads every file with ExcelJS and nothing else. */
-async function loadAll(files: readonly string[]): Promise<void> {
-  for (const file of files) {
-    await new ExcelJS.Workbook().xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+/** `par-scorer --version` and `node -e 0`, alternately, `runs` times each. */
+export function benchStartup(runs: number): StartupResult {
+  ensureCliBuilt();
+  runChild([BIN, "--version"]); // warm-up: file cache
+  const versionRuns: number[] = [];
+  const nodeRuns: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    nodeRuns.push(runChild(["-e", "0"]).ms);
+    versionRuns.push(runChild([BIN, "--version"]).ms);
   }
+  return { versionMs: median(versionRuns), nodeMs: median(nodeRuns), versionRuns, nodeRuns };
 }
 
-/** Floor, check and rank over `units` unit files, `runs` times each, medians. */
-export async function benchCli(units = 200, runs = 3): Promise<CliResult> {
+/** Floor and rank of both inputs, interleaved, `runs` times each; medians. */
+export async function benchCli(units = 200, runs = 5): Promise<CliResult> {
+  ensureCliBuilt();
   const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-cli-"));
   try {
-    const files = await writeUnitFiles(units, dir);
-    const bytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
-    await loadAll(files); // warm-up: file cache and JIT
-    const floor: number[] = [];
-    const check: number[] = [];
-    const rank: number[] = [];
-    let checkStatus = -1;
-    let rankStatus = -1;
-    for (let i = 0; i < runs; i++) {
-      floor.push((await timedAsync(() => loadAll(files))).ms);
-      const c = await timedAsync(() => main(["check", ...files], quiet));
-      check.push(c.ms);
-      checkStatus = c.value;
-      const r = await timedAsync(() =>
-        main(["rank", ...files, "-o", path.join(dir, "xep-hang.xlsx")], quiet),
-      );
-      rank.push(r.ms);
-      rankStatus = r.value;
+    const oneDir = path.join(dir, "one");
+    const manyDir = path.join(dir, "many");
+    for (const d of [oneDir, manyDir, path.join(dir, "floor"), path.join(dir, "out")])
+      execFileSync("mkdir", ["-p", d]);
+    const inputs = [
+      { label: `rank, 1 workbook of ${units} unit sheets`, files: await writeOneWorkbook(units, oneDir) },
+      { label: `rank, 1 criteria file + ${units} unit files`, files: await writeUnitFiles(units, manyDir) },
+    ];
+    const floorArgs = (files: string[]) => [FLOOR, path.join(dir, "floor"), ...files];
+    const rankArgs = (files: string[]) => [
+      BIN,
+      "rank",
+      ...files,
+      "-o",
+      path.join(dir, "out", "xep-hang.xlsx"),
+    ];
+    for (const input of inputs) {
+      runChild(floorArgs(input.files)); // warm-up: file cache
+      runChild(rankArgs(input.files));
     }
-    const floorMs = median(floor);
-    return {
-      files: files.length,
-      bytes,
-      floorMs,
-      checkMs: median(check),
-      rankMs: median(rank),
-      checkRatio: median(check) / floorMs,
-      rankRatio: median(rank) / floorMs,
-      checkStatus,
-      rankStatus,
-    };
+    const floors = inputs.map((): number[] => []);
+    const ranks = inputs.map((): number[] => []);
+    const status = inputs.map(() => -1);
+    for (let i = 0; i < runs; i++) {
+      inputs.forEach((input, k) => {
+        floors[k].push(runChild(floorArgs(input.files)).ms);
+        const r = runChild(rankArgs(input.files));
+        ranks[k].push(r.ms);
+        status[k] = r.status;
+      });
+    }
+    const cases = inputs.map((input, k): CliCase => {
+      const floorMs = median(floors[k]);
+      const rankMs = median(ranks[k]);
+      return {
+        label: input.label,
+        files: input.files.length,
+        bytes: input.files.reduce((sum, f) => sum + readFileSync(f).length, 0),
+        floorMs,
+        rankMs,
+        ratio: rankMs / floorMs,
+        pairRatios: ranks[k].map((ms, i) => ms / floors[k][i]),
+        status: status[k],
+      };
+    });
+    return { cases, startup: benchStartup(Math.max(runs, 5)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

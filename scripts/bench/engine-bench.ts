@@ -6,15 +6,21 @@ import { analyzeWorkbook, planRanking, resolveSettings } from "../../src/core/an
 import { evaluateUnits } from "../../src/core/evaluate/evaluate-units";
 import { parseWorkbook } from "../../src/core/parse/parse-workbook";
 import { rankUnits } from "../../src/core/rank/rank-units";
-import { buildBenchWorkbook } from "./bench-workbooks";
+import { type BenchLayout, buildBenchWorkbook } from "./bench-workbooks";
 import { measureEngineMemory } from "./engine-memory";
 import { MB, collectGarbage, median, timed } from "./measure";
+
+const LAYOUT_LABELS: Record<BenchLayout, string> = {
+  matrix: "matrix",
+  transposed: "transposed",
+  unitSheets: "unit sheets",
+};
 
 export type EngineResult = {
   label: string;
   units: number;
   leaves: number;
-  layout: "unitSheets" | "matrix";
+  layout: BenchLayout;
   cells: number;
   /** analyzeWorkbook, median, ms. */
   analyzeMs: number;
@@ -31,8 +37,9 @@ export type EngineResult = {
 export function benchEngine(
   units: number,
   leaves: number,
-  layout: "unitSheets" | "matrix",
+  layout: BenchLayout,
   runs = 5,
+  options: { stages?: boolean } = {},
 ): EngineResult {
   const { snapshot, cells } = buildBenchWorkbook(units, leaves, layout);
   analyzeWorkbook(snapshot); // warm-up: JIT and zod schemas
@@ -50,6 +57,7 @@ export function benchEngine(
   const plan: number[] = [];
   for (let i = 0; i < runs; i++) {
     total.push(timed(() => analyzeWorkbook(snapshot)).ms);
+    if (options.stages === false) continue;
     const resolved = resolveSettings(snapshot);
     const p = timed(() => parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets));
     const e = timed(() => evaluateUnits(p.value.parsed, resolved.settings));
@@ -60,13 +68,16 @@ export function benchEngine(
     plan.push(timed(() => planRanking(first, snapshot)).ms);
   }
   return {
-    label: `${units} × ${leaves} (${layout === "matrix" ? "matrix" : "unit sheets"})`,
+    label: `${units} × ${leaves} (${LAYOUT_LABELS[layout]})`,
     units,
     leaves,
     layout,
     cells,
     analyzeMs: median(total),
-    stages: { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
+    stages:
+      options.stages === false
+        ? { parse: NaN, evaluate: NaN, rank: NaN, plan: NaN }
+        : { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
     heapDeltaMb,
     rssPeakAddedMb: measureEngineMemory(units, leaves, layout).addedMb,
     issues: first.issues.length,

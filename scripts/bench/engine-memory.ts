@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildBenchWorkbook } from "./bench-workbooks";
+import { type BenchLayout, buildBenchWorkbook } from "./bench-workbooks";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -26,11 +26,7 @@ process.stdout.write(JSON.stringify({ before, after, rss, issues: analysis.issue
 export type EngineMemory = { baselineMb: number; peakMb: number; addedMb: number };
 
 /** Peak resident memory that one analysis of this workbook adds, MB. */
-export function measureEngineMemory(
-  units: number,
-  leaves: number,
-  layout: "unitSheets" | "matrix",
-): EngineMemory {
+export function measureEngineMemory(units: number, leaves: number, layout: BenchLayout): EngineMemory {
   const dir = mkdtempSync(path.join(os.tmpdir(), "par-bench-mem-"));
   try {
     const file = path.join(dir, "snapshot.json");

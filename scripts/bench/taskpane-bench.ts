@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
+import { analyzeWorkbook } from "../../src/core/analyze";
 import { buildProvinceWorkbook } from "../../test/fixtures/province-workbook";
 import { DIST, bundleStandIn, ensureTaskpaneBuilt, openTaskpane } from "../../test/browser/harness";
 import { median } from "./measure";
@@ -78,9 +79,67 @@ export async function measureFirstRender(runs = 5): Promise<number[]> {
   }
 }
 
-/** Both measures. */
-export async function benchTaskpane(runs = 5): Promise<TaskpaneResult> {
+export type PaneActionResult = {
+  units: number;
+  /** ms from the click on "Kiểm tra toàn bộ" until the issue list's summary shows the errors, each run. */
+  checkRuns: number[];
+  /** ms from the click on "Xếp hạng và ghi kết quả" until the results by group show, each run. */
+  rankRuns: number[];
+  checkMs: number;
+  rankMs: number;
+};
+
+/**
+ * Check and rank of a province workbook of `units` unit sheets (with the fixture's mistakes) in
+ * the pane over the stand-in, as a person clicks them: the page is reloaded before each run (the
+ * stand-in's workbook with it), the overview awaited, then the time from the click to the result.
+ */
+export async function measurePaneActions(units = 130, runs = 3): Promise<PaneActionResult> {
+  const standIn = await bundleStandIn();
+  const book = buildProvinceWorkbook({ units, layout: "unitSheets", mistakes: true });
+  const errors = analyzeWorkbook(book.snapshot).issues.filter((i) => i.severity === "error").length;
+  const pane = await openTaskpane({ snapshot: book.snapshot, width: 340 }, standIn);
+  const { page } = pane;
+  const ready = async (): Promise<void> => {
+    await page.reload();
+    await page.getByText("tiêu chí chấm điểm", { exact: false }).first().waitFor({ timeout: 300_000 });
+  };
+  const clickAndWait = async (tab: string, button: string, done: () => Promise<void>): Promise<number> => {
+    await ready();
+    await page.getByRole("tab", { name: tab }).click();
+    const start = process.hrtime.bigint();
+    await page.getByRole("button", { name: button }).click();
+    await done();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  try {
+    const checkRuns: number[] = [];
+    const rankRuns: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      checkRuns.push(
+        await clickAndWait("Kiểm tra", "Kiểm tra toàn bộ", () =>
+          page
+            .getByRole("status", { name: "Toàn bộ bảng tính" })
+            .getByText(`${errors} lỗi`)
+            .waitFor({ timeout: 300_000 }),
+        ),
+      );
+      rankRuns.push(
+        await clickAndWait("Xếp hạng", "Xếp hạng và ghi kết quả", () =>
+          page.getByRole("region", { name: "Kết quả theo khối" }).waitFor({ timeout: 300_000 }),
+        ),
+      );
+    }
+    return { units, checkRuns, rankRuns, checkMs: median(checkRuns), rankMs: median(rankRuns) };
+  } finally {
+    await pane.close();
+  }
+}
+
+/** All three measures. */
+export async function benchTaskpane(runs = 5): Promise<TaskpaneResult & { actions: PaneActionResult }> {
   const bundle = measureBundle();
   const firstRenderRuns = await measureFirstRender(runs);
-  return { ...bundle, firstRenderMs: median(firstRenderRuns), firstRenderRuns };
+  const actions = await measurePaneActions(130, Math.max(1, Math.ceil(runs / 2)));
+  return { ...bundle, firstRenderMs: median(firstRenderRuns), firstRenderRuns, actions };
 }
