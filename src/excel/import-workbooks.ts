@@ -33,8 +33,9 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Inserts the named sheets of a workbook (base64 of the .xlsx) at the end. A sheet whose name
- * already exists is skipped, or with `replace` replaced: the user chose to replace it.
+ * Inserts the named sheets of a workbook (base64 of the .xlsx): new ones at the end, a sheet
+ * whose name already exists skipped, or with `replace` replaced where it stands (the user chose
+ * to replace it; its tab keeps its place). Returns the sheets' names (Excel answers with ids).
  */
 export async function importWorksheets(
   base64: string,
@@ -57,28 +58,47 @@ export async function importWorksheets(
     const toInsert = sheets.filter((name) => !skipped.includes(name));
     if (toInsert.length === 0) return { imported: [], skipped };
     // A sheet being replaced is renamed out of the way first and deleted only once the new one is
-    // in: Excel refuses to delete a workbook's last visible sheet, and a failed insert must not
-    // lose the old sheet (its name is then given back).
-    const replaced = replace ? toInsert.flatMap((name) => existing.get(name.toLowerCase()) ?? []) : [];
-    const originalNames = replaced.map((ws) => ws.name);
-    replaced.forEach((ws, i) => {
-      ws.name = `~ParScorer cũ ${i + 1}`;
+    // in, right after it: Excel refuses to delete a workbook's last visible sheet, and a failed
+    // insert must not lose the old sheet (its name is then given back).
+    const replaced = replace
+      ? toInsert.flatMap((name) => {
+          const old = existing.get(name.toLowerCase());
+          return old ? [{ name, old, originalName: old.name }] : [];
+        })
+      : [];
+    replaced.forEach((r, i) => {
+      r.old.name = `~ParScorer cũ ${i + 1}`;
     });
-    const inserted = context.workbook.insertWorksheetsFromBase64(base64, {
-      sheetNamesToInsert: [...toInsert],
-      positionType: "End",
-    });
+    const added = toInsert.filter((name) => !replaced.some((r) => r.name === name));
+    const results = [
+      ...replaced.map((r) =>
+        context.workbook.insertWorksheetsFromBase64(base64, {
+          sheetNamesToInsert: [r.name],
+          positionType: "After",
+          relativeTo: r.old,
+        }),
+      ),
+      ...(added.length
+        ? [
+            context.workbook.insertWorksheetsFromBase64(base64, {
+              sheetNamesToInsert: [...added],
+              positionType: "End",
+            }),
+          ]
+        : []),
+    ];
     try {
       await context.sync();
     } catch (error) {
-      replaced.forEach((ws, i) => {
-        ws.name = originalNames[i];
+      replaced.forEach((r) => {
+        r.old.name = r.originalName;
       });
       await context.sync();
       throw error;
     }
-    replaced.forEach((ws) => ws.delete());
+    replaced.forEach((r) => r.old.delete());
+    const inserted = results.flatMap((r) => r.value).map((id) => collection.getItem(id).load("name"));
     await context.sync();
-    return { imported: inserted.value, skipped };
+    return { imported: inserted.map((ws) => ws.name), skipped };
   });
 }

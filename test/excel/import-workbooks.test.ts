@@ -75,3 +75,25 @@ it("below ExcelApi 1.13 explains in Vietnamese that the command line can combine
 it("turns file bytes into base64", () => {
   expect(bytesToBase64(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toBe("UEsDBA==");
 });
+
+it("replaces a sheet where it stands (its tab keeps its place) and answers with sheet names, not ids", async () => {
+  host = installExcelStandIn(
+    globalThis,
+    createStandInWorkbook({
+      sheets: [
+        { name: "Bộ tiêu chí", values: [["STT"]] },
+        { name: "Sở Tư pháp", values: [["cũ"]] },
+        { name: "Danh sách đơn vị", values: [["STT"]] },
+      ],
+    }),
+    { apiVersion: "1.13" },
+  );
+  const outcome = await importWorksheets(AGENCY_FILE, ["Sở Tư pháp", "Sở Nội vụ"], true);
+  expect(outcome).toEqual({ imported: ["Sở Tư pháp", "Sở Nội vụ"], skipped: [] });
+  expect(dumpWorkbook(host.workbook).sheets.map((s) => [s.name, s.values])).toEqual([
+    ["Bộ tiêu chí", [["STT"]]],
+    ["Sở Tư pháp", [["mới"]]],
+    ["Danh sách đơn vị", [["STT"]]],
+    ["Sở Nội vụ", [["1.1", 1]]],
+  ]);
+});

@@ -564,10 +564,17 @@ class WorkbookHandle extends Handle {
     throw invalidArgument(`stand-in: workbook.${name} is not modelled`);
   }
 
-  /** ExcelApi 1.13: inserts the sheets of another workbook; returns their names. */
+  /**
+   * ExcelApi 1.13: inserts the sheets of another workbook where positionType and relativeTo say
+   * (default: at the end); returns their ids, as Excel does.
+   */
   insertWorksheetsFromBase64(
     base64: string,
-    options?: { sheetNamesToInsert?: string[] },
+    options?: {
+      sheetNamesToInsert?: string[];
+      positionType?: "None" | "Before" | "After" | "Beginning" | "End";
+      relativeTo?: string | WorksheetHandle;
+    },
   ): ClientResult<string[]> {
     const host = this.ctx.host;
     return new ClientResult(this.ctx, () => {
@@ -582,17 +589,28 @@ class WorkbookHandle extends Handle {
       const incoming = createStandInWorkbook(snapshot).sheets.filter(
         (s) => !wanted || wanted.includes(s.name),
       );
-      const names: string[] = [];
+      const sheets = host.workbook.sheets;
+      const position = options?.positionType ?? "End";
+      let at = sheets.length;
+      if (position === "Beginning") at = 0;
+      if (position === "Before" || position === "After") {
+        const relative = options?.relativeTo;
+        const anchor =
+          typeof relative === "string" ? findSheetByKey(host.workbook, relative) : relative?.target();
+        if (!anchor) throw invalidArgument("relativeTo names no sheet of the workbook.");
+        at = sheets.indexOf(anchor) + (position === "After" ? 1 : 0);
+      }
+      const ids: string[] = [];
       for (const sheet of incoming) {
         let name = sheet.name;
-        for (let n = 2; host.workbook.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) {
+        for (let n = 2; sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) {
           name = `${sheet.name.slice(0, 26)} (${n})`;
         }
         sheet.name = name;
-        host.workbook.sheets.push(sheet);
-        names.push(name);
+        sheets.splice(at++, 0, sheet);
+        ids.push(sheetId(sheet));
       }
-      return names;
+      return ids;
     });
   }
 }
@@ -640,7 +658,7 @@ class WorksheetCollectionHandle extends Handle {
     return new WorksheetHandle(
       this.ctx,
       memo(() => {
-        const s = workbook.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        const s = findSheetByKey(workbook, name);
         if (!s)
           throw new StandInError("ItemNotFound", `The requested resource doesn't exist: sheet "${name}".`);
         return s;
@@ -653,7 +671,7 @@ class WorksheetCollectionHandle extends Handle {
     const workbook = this.ctx.host.workbook;
     return new WorksheetHandle(
       this.ctx,
-      memo(() => workbook.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null),
+      memo(() => findSheetByKey(workbook, name) ?? null),
       true,
     );
   }
@@ -691,6 +709,23 @@ class WorksheetCollectionHandle extends Handle {
   }
 }
 
+/** Each sheet's id, stable across renames as in Excel ("{00000000-0001-0000-0000-000000000003}"). */
+const sheetIds = new WeakMap<StandInSheet, string>();
+let nextSheetId = 1;
+function sheetId(sheet: StandInSheet): string {
+  let id = sheetIds.get(sheet);
+  if (!id) {
+    id = `{00000000-0001-0000-0000-${String(nextSheetId++).padStart(12, "0")}}`;
+    sheetIds.set(sheet, id);
+  }
+  return id;
+}
+
+/** A sheet by name (ignoring case) or by id, as worksheets.getItem takes either. */
+function findSheetByKey(workbook: StandInWorkbook, key: string): StandInSheet | undefined {
+  return workbook.sheets.find((x) => x.name.toLowerCase() === key.toLowerCase() || sheetId(x) === key);
+}
+
 function readSheetProp(workbook: StandInWorkbook, sheet: StandInSheet, name: string): unknown {
   switch (name) {
     case "name":
@@ -700,7 +735,7 @@ function readSheetProp(workbook: StandInWorkbook, sheet: StandInSheet, name: str
     case "position":
       return workbook.sheets.indexOf(sheet);
     case "id":
-      return `{stand-in-${sheet.name}}`;
+      return sheetId(sheet);
     default:
       throw invalidArgument(`stand-in: worksheet.${name} is not modelled`);
   }

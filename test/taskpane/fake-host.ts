@@ -11,6 +11,8 @@ import type { ProgressListener } from "../../src/core/workbook-port";
 import type {
   ImportCandidate,
   ImportFile,
+  ImportFileProblem,
+  ImportInspection,
   ImportOutcome,
   TaskpaneHost,
 } from "../../src/taskpane/host/taskpane-host";
@@ -20,6 +22,7 @@ export type FakeHostOptions = {
   activeSheet?: string | null;
   canImport?: boolean;
   importCandidates?: ImportCandidate[];
+  importProblems?: ImportFileProblem[];
   /** Holds write() until this promise settles, to watch the progress. */
   writeGate?: Promise<void>;
   /** Makes read() fail with this error. */
@@ -39,7 +42,7 @@ export type FakeHost = {
   clearHighlights: jest.Mock;
   saveSettings: jest.Mock<Promise<void>, [Settings]>;
   importWorkbooks: jest.Mock<Promise<ImportOutcome>, [readonly ImportFile[], boolean]>;
-  inspectImport: jest.Mock<Promise<ImportCandidate[]>, [readonly ImportFile[]]>;
+  inspectImport: jest.Mock<Promise<ImportInspection>, [readonly ImportFile[]]>;
 };
 
 /** A fake host holding a copy of the snapshot. */
@@ -76,9 +79,10 @@ export function makeFakeHost(snapshot: WorkbookSnapshot, options: FakeHostOption
     highlightIssues: jest.fn(async () => undefined),
     clearHighlights: jest.fn(async () => undefined),
     saveSettings,
-    inspectImport: jest.fn<Promise<ImportCandidate[]>, [readonly ImportFile[]]>(
-      async () => options.importCandidates ?? [],
-    ),
+    inspectImport: jest.fn<Promise<ImportInspection>, [readonly ImportFile[]]>(async () => ({
+      candidates: options.importCandidates ?? [],
+      problems: options.importProblems ?? [],
+    })),
     importWorkbooks: jest.fn<Promise<ImportOutcome>, [readonly ImportFile[], boolean]>(
       async (_files, replace) => {
         const candidates = options.importCandidates ?? [];

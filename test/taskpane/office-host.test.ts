@@ -103,25 +103,57 @@ describe("the Office host", () => {
       sheets: [agency.snapshot.sheets.find((s) => s.name === present)!, fresh],
     });
     const base64 = Buffer.from(await file.xlsx.writeBuffer()).toString("base64");
-    const candidates = await createOfficeHost().inspectImport([{ name: "don-vi.xlsx", base64 }]);
+    const { candidates, problems } = await createOfficeHost().inspectImport([
+      { name: "don-vi.xlsx", base64 },
+    ]);
     expect(candidates).toEqual([
-      { file: "don-vi.xlsx", sheet: present, exists: true },
-      { file: "don-vi.xlsx", sheet: "Sở mới", exists: false },
+      { file: "don-vi.xlsx", sheet: present, exists: true, units: [agency.units[0].name] },
+      { file: "don-vi.xlsx", sheet: "Sở mới", exists: false, units: [agency.units[1].name] },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it("asks about a sheet an earlier file of the same pick brings, as about one already present", async () => {
+    install();
+    const agency = buildProvinceWorkbook({ units: 3, layout: "unitSheets", seed: 99 });
+    const sheet = {
+      ...agency.snapshot.sheets.find((s) => s.name === agency.units[1].sheet)!,
+      name: "Tự đánh giá",
+    };
+    const base64 = Buffer.from(await snapshotToWorkbook({ sheets: [sheet] }).xlsx.writeBuffer()).toString(
+      "base64",
+    );
+    const { candidates } = await createOfficeHost().inspectImport([
+      { name: "lan-1.xlsx", base64 },
+      { name: "lan-2.xlsx", base64 },
+    ]);
+    expect(candidates.map((c) => [c.file, c.sheet, c.exists])).toEqual([
+      ["lan-1.xlsx", "Tự đánh giá", false],
+      ["lan-2.xlsx", "Tự đánh giá", true],
     ]);
   });
 
-  it("names a file that is not a workbook, in Vietnamese, instead of failing obscurely", async () => {
+  it("names a file that is not a workbook, in Vietnamese, and goes on with the others", async () => {
     install();
     const host = createOfficeHost();
     const notWorkbook = {
       name: "cong-van.docx",
       base64: Buffer.from("PK not a workbook").toString("base64"),
     };
-    const error = await host.inspectImport([notWorkbook]).catch((e: unknown) => e);
-    expect(host.describeError(error, "vi")).toMatch(
-      /^Không đọc được tệp "cong-van\.docx": đây không phải bảng tính/,
-    );
-    expect(host.describeError(error, "en")).toMatch(/^Cannot read "cong-van\.docx"/);
+    const agency = buildProvinceWorkbook({ units: 3, layout: "unitSheets", seed: 99 });
+    const good = snapshotToWorkbook({
+      sheets: [agency.snapshot.sheets.find((s) => s.name === agency.units[1].sheet)!],
+    });
+    const base64 = Buffer.from(await good.xlsx.writeBuffer()).toString("base64");
+    // The other files of the pick go on.
+    const { candidates, problems } = await host.inspectImport([
+      notWorkbook,
+      { name: "so-y-te.xlsx", base64 },
+    ]);
+    expect(problems.map((p) => p.file)).toEqual(["cong-van.docx"]);
+    expect(problems[0].message.vi).toMatch(/^Không đọc được tệp "cong-van\.docx": đây không phải bảng tính/);
+    expect(problems[0].message.en).toMatch(/^Cannot read "cong-van\.docx"/);
+    expect(candidates.map((c) => c.file)).toEqual(["so-y-te.xlsx"]);
   });
 
   it("copies only the scoring sheets in, replacing a present one when told to", async () => {

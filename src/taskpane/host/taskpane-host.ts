@@ -10,8 +10,17 @@ import type { WorkbookPort } from "../../core/workbook-port";
 /** A workbook picked for import: its file name and its bytes as base64. */
 export type ImportFile = { name: string; base64: string };
 
-/** A scoring sheet an import would copy in, and whether the workbook already has it. */
-export type ImportCandidate = { file: string; sheet: string; exists: boolean };
+/**
+ * A scoring sheet an import would copy in, and whether the workbook already has it (or an
+ * earlier file of the same pick brings a sheet of that name: the same question is asked).
+ */
+export type ImportCandidate = { file: string; sheet: string; exists: boolean; units?: string[] };
+
+/** A picked file that cannot be imported, and why (the other files go on). */
+export type ImportFileProblem = { file: string; message: { vi: string; en: string } };
+
+/** What the picked files hold: their scoring sheets, and the files that cannot be read. */
+export type ImportInspection = { candidates: ImportCandidate[]; problems: ImportFileProblem[] };
 
 /** What an import did. */
 export type ImportOutcome = { imported: string[]; skipped: string[] };
@@ -35,7 +44,7 @@ export type TaskpaneHost = {
   /** False where the host cannot insert sheets from another workbook. */
   canImport(): boolean;
   /** The scoring sheets these files would bring in. */
-  inspectImport(files: readonly ImportFile[]): Promise<ImportCandidate[]>;
+  inspectImport(files: readonly ImportFile[]): Promise<ImportInspection>;
   /** Copies the scoring sheets in; existing sheets are replaced only when `replace` is true. */
   importWorkbooks(files: readonly ImportFile[], replace: boolean): Promise<ImportOutcome>;
   /** A host failure as a sentence for people (never a stack trace). */

@@ -226,6 +226,17 @@ export const en: Record<MessageId, string> = {
     "The workbook already has these sheets: {names}. Replace them with the scores from the new files?",
   "import.replace": "Replace",
   "import.keep": "Keep existing",
+  "import.fileUnits": "{file}: {count} unit(s) — {units}",
+  "import.fileNone": "{file}: no scoring sheet",
+  "import.fileProblem": "{file}: cannot be read — {reason}",
+  "import.unitOnSheet": "{unit} (sheet {sheet})",
+  "import.total": "{files} file(s) read: {units} unit(s).",
+  "import.totalBad": "{files} file(s) read: {units} unit(s); {bad} file(s) could not be read.",
+  "import.sheetUnits": "{sheet} ({units})",
+  "import.undecidedTitle": "Units with several different score sheets",
+  "import.undecided": "{unit} is not ranked until you pick the copy to use:",
+  "import.use": "Use sheet {sheet}",
+  "import.chosen": "Sheet {sheet} chosen for {unit} (saved in the sources setting).",
 
   // Short rule names for the filter, by issue code (the full texts come from describeIssue).
   "rule.no_criteria_sheet": "No criteria sheet",

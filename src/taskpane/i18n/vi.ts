@@ -223,6 +223,17 @@ export const vi = {
   "import.confirmBody": "Bảng tính đã có các sheet sau: {names}. Thay thế bằng bảng điểm trong file mới?",
   "import.replace": "Thay thế",
   "import.keep": "Giữ nguyên",
+  "import.fileUnits": "{file}: {count} đơn vị — {units}",
+  "import.fileNone": "{file}: không có bảng chấm điểm",
+  "import.fileProblem": "{file}: không đọc được — {reason}",
+  "import.unitOnSheet": "{unit} (sheet {sheet})",
+  "import.total": "Đã đọc {files} tệp: {units} đơn vị.",
+  "import.totalBad": "Đã đọc {files} tệp: {units} đơn vị; {bad} tệp không đọc được.",
+  "import.sheetUnits": "{sheet} ({units})",
+  "import.undecidedTitle": "Đơn vị có nhiều bảng điểm khác nhau",
+  "import.undecided": "{unit} chưa được xếp hạng cho đến khi chọn bản dùng:",
+  "import.use": "Dùng sheet {sheet}",
+  "import.chosen": "Đã chọn sheet {sheet} cho {unit} (lưu trong cài đặt sources).",
 
   // Short rule names for the filter, by issue code (the full texts come from describeIssue).
   "rule.no_criteria_sheet": "Không có sheet bộ tiêu chí",

@@ -13,4 +13,12 @@ export const useImportPanelStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   picker: { display: "flex", alignItems: "flex-start" },
+  report: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  undecided: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  choice: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });

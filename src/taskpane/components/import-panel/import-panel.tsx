@@ -48,11 +48,42 @@ export function ImportPanel() {
           }}
         />
       </div>
+      {state.report.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <ul className={styles.report} aria-label={t("import.title")}>
+              {state.report.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {state.messages.map((m) => (
         <MessageBar key={m} intent="info">
           <MessageBarBody>{m}</MessageBarBody>
         </MessageBar>
       ))}
+      {state.undecided.length > 0 && (
+        <section className={styles.undecided} aria-label={t("import.undecidedTitle")}>
+          <h3 className={styles.heading}>{t("import.undecidedTitle")}</h3>
+          {state.undecided.map((u) => (
+            <div key={u.unit} className={styles.choice}>
+              <Text size={200}>{t("import.undecided", { unit: u.unit })}</Text>
+              {u.sheets.map((sheet) => (
+                <Button
+                  key={sheet}
+                  size="small"
+                  disabled={state.busy}
+                  onClick={() => void state.choose(u.unit, sheet)}
+                >
+                  {t("import.use", { sheet })}
+                </Button>
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
       <Dialog open={state.pending !== null} modalType="alert">
         <DialogSurface>
           <DialogBody>
