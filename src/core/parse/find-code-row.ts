@@ -7,7 +7,7 @@
  * Cost: one pass over the first rows of a sheet (HEADER_SEARCH_ROWS + 3) and, only when codes
  * were found along a row, one pass down the code column. Nothing is rescanned per cell.
  */
-import { type CellValue, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
+import { type CellValue, type Grid, type SheetSnapshot, cellAt } from "../grid";
 import type { CriteriaSet } from "../model";
 import { cellText } from "../text";
 import { type CodeEntry, resolveCodes } from "./code-tree";
@@ -123,17 +123,29 @@ export function codeRowAt(sheet: SheetSnapshot, row: number, criteria: CriteriaS
 }
 
 /** The codes of a row, left to right; header texts that name a column role ("STT") are not codes. */
-function codesOfRow(grid: Grid, row: number): { at: number; code: ParsedCode }[] {
+function codesOfRow(grid: Grid, row: number, from = 0): { at: number; code: ParsedCode }[] {
   const line = grid[row] ?? [];
   const placed: { at: number; code: ParsedCode }[] = [];
-  for (let col = 0; col < line.length; col++) {
-    const v = line[col] ?? null;
-    if (isBlank(v)) continue;
-    if (typeof v === "string" && classifyHeaderText(cellText(v))?.role === "code") continue;
-    const code = codeOfCell(v);
+  for (let col = from; col < line.length; col++) {
+    const code = headerCode(line[col] ?? null);
     if (code) placed.push({ at: col, code });
   }
   return placed;
+}
+
+/** The code a header cell holds; not a blank, nor a header text naming a column role ("STT"). */
+function headerCode(v: CellValue): ParsedCode | null {
+  if (typeof v === "number") return parseCode(v);
+  if (typeof v !== "string" || !MAY_BE_CODE.test(v)) return null;
+  if (classifyHeaderText(cellText(v))?.role === "code") return null;
+  return parseCode(v) ?? leadingCode(v);
+}
+
+/** The column of the first code of a row, or -1. */
+function firstCodeAt(grid: Grid, row: number): number {
+  const line = grid[row] ?? [];
+  for (let col = 0; col < line.length; col++) if (headerCode(line[col] ?? null)) return col;
+  return -1;
 }
 
 /**
@@ -153,11 +165,14 @@ export function findCodeRow(
   for (let row = first; row <= last; row++) {
     const line = grid[row] ?? [];
     if (line.length < 3) continue;
-    if (isNumberingRow(line.map((v) => cellText(v ?? null)))) continue;
-    const placed = codesOfRow(grid, row);
     // Codes from the first column on are a code column's cells, not a header; a code row has
     // its STT / unit-name labels to the left, in it or in the rows just above (merged down).
-    if (placed.length < 2 || !labelledLeft(grid, row, placed[0].at)) continue;
+    // Checked first: on a matrix's data rows it stops the scan at the first cell.
+    const firstCode = firstCodeAt(grid, row);
+    if (firstCode < 1 || !labelledLeft(grid, row, firstCode)) continue;
+    const placed = codesOfRow(grid, row, firstCode);
+    if (placed.length < 2) continue;
+    if (isNumberingRow(line.map((v) => cellText(v ?? null)))) continue;
     const run = matchCodes(placed, criteria);
     if (run.level === null) continue;
     if (!criteria && !namesUnits(grid, row, placed[0].at)) continue;

@@ -161,14 +161,22 @@ export function parseWorkbook(
     const kind = kinds.get(s);
     if (kind === undefined || kind === "criteria" || kind === "survey") continue;
     const correction = correctionOf(s);
+    if (s.visibility === "veryHidden" && !correction) continue;
     const chosenKind = userSet(s) && !correction?.orientation && correction?.kind !== "scoring";
     if (chosenKind && kind !== "unitSheet" && kind !== "matrix") continue;
     // Units in columns by the user's word: settings.sheetLayouts, or settings.sheets listing it.
     const forcedColumns = correction?.orientation === "unitsInColumns" || chosenKind;
     const rows = correction?.headerRows;
+    // A unit's own sheet is searched down to just under its header only (1,000 sheets: no rescan).
+    const unitHeader = kind === "unitSheet" ? headerOf(s) : null;
+    const band = rows
+      ? { first: rows[0] - 1, last: rows[1] - 1 }
+      : unitHeader
+        ? { first: 0, last: unitHeader.bottom + 1 }
+        : null;
     const codeRow = correction?.codeRow
       ? codeRowAt(s, correction.codeRow - 1, criteria)
-      : findCodeRow(s, criteria, rows ? { first: rows[0] - 1, last: rows[1] - 1 } : null);
+      : findCodeRow(s, criteria, band);
     if (!codeRow) {
       if (correction?.orientation === "unitsInRows") {
         kinds.set(s, "transposed");

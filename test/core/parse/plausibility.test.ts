@@ -251,4 +251,30 @@ describe("the user corrects detection (settings.sheetLayouts)", () => {
     expect(a.results.map((r) => r.points)).toEqual([3_500_000]);
     expect(a.layout.sheetLayouts[1].codes).toEqual({ column: "E" });
   });
+
+  it("takes the criteria sheet and the units list the user names over detection", () => {
+    const other = sheet("Bộ tiêu chí cũ", [
+      ["STT", "Nội dung", "Điểm tối đa"],
+      ["1", "Tiêu chí cũ", 10],
+      ["2", "Tiêu chí cũ khác", 10],
+    ]);
+    const list = sheet("DS", [
+      ["STT", "Tên đơn vị", "Khối"],
+      [1, "Sở Tư pháp", "Khối nội chính"],
+    ]);
+    const oldList = sheet("DS cũ", [
+      ["STT", "Tên đơn vị", "Khối"],
+      [1, "Sở Tư pháp", "Khối cũ"],
+    ]);
+    const a = analyzeWorkbook(
+      { sheets: [other, CRITERIA, oldList, list, matrix("Tong hop", ["Sở Tư pháp", "Sở Tài chính"])] },
+      { sheetLayouts: { "Bộ tiêu chí": { kind: "criteria" }, DS: { kind: "unitsList" } } },
+    );
+    expect(a.layout.criteriaSheet).toBe("Bộ tiêu chí");
+    expect(a.layout.unitsListSheet).toBe("DS");
+    expect(a.results.map((r) => [r.unit, r.group])).toEqual([
+      ["Sở Tư pháp", "Khối nội chính"],
+      ["Sở Tài chính", "Sở, ban, ngành"],
+    ]);
+  });
 });
