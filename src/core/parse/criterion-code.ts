@@ -78,8 +78,26 @@ export function parseCode(value: CellValue): ParsedCode | null {
   return parseCodeText(value);
 }
 
+/**
+ * Codes already read, by the text typed: sheets repeat the same codes (every unit sheet, every
+ * candidate header row), and reading one folds and runs several patterns. Bounded like the text
+ * memos; the codes it returns are frozen, as they are shared.
+ */
+const codeMemo = new Map<string, ParsedCode | null>();
+const CODE_MEMO_LIMIT = 50_000;
+
 /** Reads a code typed as text ("II", "1.1.", " 1,1", "Tiêu chí 3"). */
 export function parseCodeText(raw: string): ParsedCode | null {
+  const known = codeMemo.get(raw);
+  if (known !== undefined) return known;
+  const code = readCodeText(raw);
+  if (code?.kind === "arabic") Object.freeze(code.segments);
+  if (codeMemo.size >= CODE_MEMO_LIMIT) codeMemo.clear();
+  codeMemo.set(raw, code && Object.freeze(code));
+  return code;
+}
+
+function readCodeText(raw: string): ParsedCode | null {
   let s = cellText(raw);
   const prefix = PREFIX.exec(foldText(s));
   // Folding keeps one letter per NFC character, so the prefix has the same length in s.

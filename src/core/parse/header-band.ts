@@ -112,12 +112,17 @@ function readBand(
   rows: number,
   width: number,
 ): HeaderColumn[] {
-  const texts = Array.from({ length: rows }, (_, i) => [...regionTexts[top + i]]);
+  // A band of one row carries nothing, so its row is read as it is (no copy).
+  const texts =
+    rows === 1
+      ? [regionTexts[top] as string[]]
+      : Array.from({ length: rows }, (_, i) => [...regionTexts[top + i]]);
   // Carry a label over blanks to its right when the blank has a sub-label and so did the origin.
   for (let i = 0; i < rows - 1; i++) {
     let carry: string | null = null;
     for (let c = 0; c < width; c++) {
-      const below = texts.slice(i + 1).some((t) => t[c] !== "");
+      let below = false;
+      for (let j = i + 1; j < rows && !below; j++) below = texts[j][c] !== "";
       if (texts[i][c] !== "") {
         carry = below ? texts[i][c] : null;
         continue;
@@ -137,10 +142,10 @@ function readBand(
         labelRows.push(i);
       }
     }
-    const text = labels.join(" ");
+    const text = labels.length === 1 ? labels[0] : labels.join(" ");
     const match = classifyHeaderText(text);
     const last = labels[labels.length - 1] ?? "";
-    const lastMatch = classifyHeaderText(last);
+    const lastMatch = labels.length <= 1 ? match : classifyHeaderText(last);
     let owner: HeaderColumn["owner"] = null;
     if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
       for (let i = labels.length - 2; i >= 0; i--) {
@@ -267,13 +272,16 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
   const regionRows = Math.min(grid.length, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
   const mergeAt = indexMerges(sheet.merges ?? [], regionRows, width);
   const texts = headerTexts(grid, mergeAt, regionRows, width);
+  // Each row is asked "a numbering row?" by up to six bands: answer once per row.
+  const numbering: boolean[] = [];
+  const numberingAt = (row: number): boolean => (numbering[row] ??= numberingRow(grid, row));
   for (let top = 0; top < limit; top++) {
-    if (numberingRow(grid, top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
+    if (numberingAt(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
       const bottom = top + rows - 1;
-      if (rows > 1 && numberingRow(grid, bottom)) break;
+      if (rows > 1 && numberingAt(bottom)) break;
       let dataStart = bottom + 1;
-      while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
+      while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
       const header = assess(grid, readBand(grid, mergeAt, texts, top, rows, width), top, bottom, dataStart);
       if (header.score > 0 && (!best || header.score > best.score)) best = header;
     }

@@ -114,8 +114,9 @@ export function classifyHeaderText(text: string): RoleMatch | null {
     .trim();
   const rule = t === "" ? undefined : RULES.find((r) => r.test(t));
   const match = rule ? { role: rule.role, confidence: rule.confidence } : null;
-  // A small memo: the same header texts recur on every sheet of a workbook.
-  if (memo.size > 4000) memo.clear();
+  // The same header texts recur on every sheet of a workbook. Every cell of the first rows is
+  // asked, score and evidence texts too, so a small memo would be emptied every few sheets.
+  if (memo.size > 50_000) memo.clear();
   memo.set(text, match);
   return match;
 }
