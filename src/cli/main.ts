@@ -79,12 +79,17 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 
 async function run(options: CliOptions, io: CliIO): Promise<number> {
   // ExcelJS, jszip and the engine load here, when a command needs them: --version and --help start fast.
-  const [{ loadInputs, foundUnits }, { checkWorkbook, rankWorkbook }, { describeLossyParts }] =
-    await Promise.all([
-      import("./load-inputs"),
-      import("../app/score-workbook"),
-      import("../node/inspect-package"),
-    ]);
+  const [
+    { loadInputs, foundUnits },
+    { checkWorkbook, rankWorkbook },
+    { describeLossyParts },
+    { checkWriteTarget },
+  ] = await Promise.all([
+    import("./load-inputs"),
+    import("../app/score-workbook"),
+    import("../node/inspect-package"),
+    import("../node/safe-write"),
+  ]);
   const settings = options.settingsFile ? await readSettingsFile(options.settingsFile) : null;
   const settingsLang = settings?.lang === "en" || settings?.lang === "vi" ? settings.lang : null;
   const several = options.files.length > 1 || options.criteriaFile !== null;
@@ -103,7 +108,10 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
   const previous = options.previous
     ? await (await import("./load-previous")).loadPreviousYear(options.previous)
     : null;
-  const target = options.command === "rank" ? await prepareTarget(options, inputs, describeLossyParts) : null;
+  const target =
+    options.command === "rank"
+      ? await prepareTarget(options, inputs, describeLossyParts, checkWriteTarget)
+      : null;
   const runOptions = { settings: inputs.overrides, previous };
   const analysis =
     options.command === "rank"
@@ -136,10 +144,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
   const result: Analysis = { ...analysis, issues };
   const files = fileReports(inputs, result, foundUnits);
   const unusable = files.filter((f) => f.problem !== null).length;
-  if (target) {
-    await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-    await inputs.primary.save(target);
-  }
+  if (target) await inputs.primary.save(target);
 
   const paint = colours(io, options.json);
   const say = options.json ? io.stderr : io.stdout;
@@ -235,6 +240,7 @@ async function prepareTarget(
   options: CliOptions,
   inputs: Inputs,
   describeLossyParts: typeof import("../node/inspect-package").describeLossyParts,
+  checkWriteTarget: typeof import("../node/safe-write").checkWriteTarget,
 ): Promise<string> {
   const lang: CliLang = options.lang ?? "vi";
   const primary = inputs.primary.file;
@@ -247,12 +253,18 @@ async function prepareTarget(
         detail: describeLossyParts(lossy, lang),
       });
     }
+    // A read-only file, or one the user may not write, is refused before any work.
+    const problem = await checkWriteTarget(primary);
+    if (problem) throw new FileProblemError(problem);
     return primary;
   }
   const target = options.output ?? defaultOutput(primary);
   const resolved = path.resolve(target);
   const input = inputs.workbooks.find((w) => path.resolve(w.file) === resolved);
   if (input) throw new FileProblemError({ code: "output_is_input", file: input.file });
+  // A folder, device, FIFO or link as the output, or a path below a file: refused before any work.
+  const problem = await checkWriteTarget(target);
+  if (problem) throw new FileProblemError(problem);
   return target;
 }
 

@@ -98,6 +98,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       lang,
     };
   }
+  if (values.output !== undefined && values.output.trim() === "") {
+    return {
+      kind: "usageError",
+      message: {
+        vi: "-o cần tên tệp kết quả (nhận một chuỗi rỗng).",
+        en: "-o needs the name of the output file (got an empty string).",
+      },
+      lang,
+    };
+  }
   if (values.output !== undefined && values["in-place"]) {
     return {
       kind: "usageError",

@@ -35,6 +35,9 @@ export type FileProblemCode =
   | "output_is_input"
   | "settings_file_invalid"
   | "write_failed"
+  | "output_bad_path"
+  | "output_not_regular"
+  | "output_read_only"
   | "previous_without_results"
   | "unit_not_found";
 
@@ -52,6 +55,23 @@ type Texts = { vi: (p: FileProblem, f: string) => string; en: (p: FileProblem, f
 
 const mb = (bytes: number | undefined): string =>
   bytes === undefined ? "?" : String(Math.ceil(bytes / 2 ** 20));
+
+const KIND_LABELS: Record<string, { vi: string; en: string }> = {
+  directory: { vi: "một thư mục", en: "a folder" },
+  symlink: { vi: "một liên kết tượng trưng", en: "a symbolic link" },
+  fifo: { vi: "một FIFO (ống dẫn)", en: "a FIFO (named pipe)" },
+  device: { vi: "một thiết bị", en: "a device" },
+  other: { vi: "một đối tượng đặc biệt", en: "a special file" },
+};
+
+const ERRNO_LABELS: Record<string, { vi: string; en: string }> = {
+  ENOSPC: { vi: "hết chỗ trên đĩa", en: "no space left on the disk" },
+  EACCES: { vi: "không có quyền ghi", en: "permission denied" },
+  EPERM: { vi: "không có quyền ghi", en: "permission denied" },
+  EROFS: { vi: "ổ đĩa chỉ đọc", en: "read-only file system" },
+  ENOTDIR: { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" },
+  EISDIR: { vi: "đó là một thư mục", en: "it is a folder" },
+};
 
 const TEXTS: Record<FileProblemCode, Texts> = {
   file_not_found: {
@@ -180,9 +200,27 @@ const TEXTS: Record<FileProblemCode, Texts> = {
     vi: (p, f) => `Tệp cài đặt ${f} không đọc được: ${p.detail ?? "không phải JSON hợp lệ"}.`,
     en: (p, f) => `Cannot read the settings file ${f}: ${p.detail ?? "not valid JSON"}.`,
   },
+  output_bad_path: {
+    vi: (p, f) =>
+      `Không ghi được vào "${f}": đường dẫn không hợp lệ${p.detail ? ` (${p.detail} không phải thư mục)` : ""}. Hãy chọn tệp .xlsx trong một thư mục có sẵn.`,
+    en: (p, f) =>
+      `Cannot write to "${f}": not a valid path${p.detail ? ` (${p.detail} is not a folder)` : ""}. Choose an .xlsx file in an existing folder.`,
+  },
+  output_not_regular: {
+    vi: (p, f) =>
+      `Không ghi vào ${f}: đó là ${KIND_LABELS[p.detail ?? "other"]?.vi ?? "không phải tệp thường"}, không phải tệp thường. PAR Scorer chỉ ghi vào tệp thường hoặc tệp chưa có.`,
+    en: (p, f) =>
+      `Not writing to ${f}: it is ${KIND_LABELS[p.detail ?? "other"]?.en ?? "not a regular file"}, not a regular file. PAR Scorer writes only to a regular file or a new one.`,
+  },
+  output_read_only: {
+    vi: (_p, f) =>
+      `Tệp ${f} chỉ đọc (hoặc bạn không có quyền ghi), nên PAR Scorer không ghi đè. Hãy dùng -o để ghi ra tệp khác.`,
+    en: (_p, f) =>
+      `${f} is read-only (or you may not write it), so PAR Scorer does not overwrite it. Use -o to write another file.`,
+  },
   write_failed: {
-    vi: (p, f) => `Không ghi được tệp ${f}: ${p.detail ?? "lỗi ghi"}.`,
-    en: (p, f) => `Cannot write ${f}: ${p.detail ?? "write error"}.`,
+    vi: (p, f) => `Không ghi được tệp ${f}: ${ERRNO_LABELS[p.detail ?? ""]?.vi ?? p.detail ?? "lỗi ghi"}.`,
+    en: (p, f) => `Cannot write ${f}: ${ERRNO_LABELS[p.detail ?? ""]?.en ?? p.detail ?? "write error"}.`,
   },
   previous_without_results: {
     vi: (_p, f) =>

@@ -3,7 +3,7 @@
  * ExcelJS opens it (inspect-package.ts); nothing is written to disk until save().
  */
 import { promises as fs } from "node:fs";
-import * as path from "node:path";
+import { writeFileSafely } from "./safe-write";
 import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid";
 import type { WritePlan } from "../core/model";
@@ -25,7 +25,7 @@ export type XlsxWorkbook = WorkbookPort & {
   readonly workbook: ExcelJS.Workbook;
   /** Parts of the original package that ExcelJS would drop when saving (for --in-place). */
   lossyParts(): Promise<LossyPart[]>;
-  /** Writes the workbook to a file: to a temporary file beside it first, then renamed. */
+  /** Writes the workbook to a file safely (safe-write.ts): a temporary file beside it, then renamed. */
   save(target: string): Promise<void>;
 };
 
@@ -78,15 +78,7 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
     },
     lossyParts: () => findLossyParts(zip),
     async save(target: string) {
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      try {
-        await fs.writeFile(temp, buffer);
-        await fs.rename(temp, target);
-      } catch (error) {
-        await fs.rm(temp, { force: true });
-        throw new FileProblemError({ code: "write_failed", file: target, detail: messageOf(error) });
-      }
+      await writeFileSafely(target, Buffer.from(await workbook.xlsx.writeBuffer()));
     },
   };
 }
