@@ -62,7 +62,7 @@ export async function writeFileSafely(target: string, bytes: Uint8Array): Promis
   try {
     // A new file gets the usual permissions (0666 less the umask); a replaced one keeps its own.
     handle = await fs.open(temp, "wx", existing ? 0o600 : 0o666);
-    await handle.writeFile(bytes);
+    await fs.writeFile(handle, bytes);
     await handle.sync();
     if (existing) {
       await handle.chmod(existing.mode & 0o7777);
