@@ -72,10 +72,16 @@ export async function writeFileSafely(target: string, bytes: Uint8Array): Promis
     await handle.close();
     handle = null;
     if (existing && existing.nlink > 1) {
-      // Hard links: the same inode is rewritten once the complete copy exists.
-      await fs.writeFile(target, bytes, {
-        flag: constants.O_WRONLY | constants.O_TRUNC | constants.O_NOFOLLOW,
-      });
+      // Hard links: the same inode is rewritten once the complete copy exists. Should that fail
+      // half-way, the complete copy takes the name (the links are split, no content is lost).
+      try {
+        await fs.writeFile(target, bytes, {
+          flag: constants.O_WRONLY | constants.O_TRUNC | constants.O_NOFOLLOW,
+        });
+      } catch (error) {
+        await fs.rename(temp, target);
+        throw error;
+      }
       await fs.rm(temp, { force: true });
     } else {
       await fs.rename(temp, target);
