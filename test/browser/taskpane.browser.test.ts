@@ -174,7 +174,8 @@ describe("the task pane in Chromium over the Excel stand-in", () => {
     const x = explainUnit(analysis, unit)!;
     await page.getByRole("tab", { name: "Giải thích" }).click();
     await page.getByRole("combobox", { name: "Đơn vị" }).selectOption(unit);
-    await page.getByText(`Chỉ số: ${formatDecimalVi(x.index!, 2)} %`, { exact: false }).waitFor();
+    // The summary line ("Chỉ số: 72,87 % (72,87/100 điểm)"), not the what-if line under it.
+    await page.getByText(`Chỉ số: ${formatDecimalVi(x.index!, 2)} % (`, { exact: false }).waitFor();
     const top = x.lostPoints[0];
     await page
       .getByRole("list", { name: "Tiêu chí bị mất nhiều điểm nhất" })
