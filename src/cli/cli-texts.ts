@@ -77,7 +77,14 @@ export const TEXTS = {
     filesTitle: "Các tệp đã đọc:",
     fileUnits: (units: string[]) =>
       units.length ? `${units.length} đơn vị: ${units.join(", ")}` : "không có bảng chấm điểm",
-    unitOnSheet: (unit: string, sheet: string) => `${unit} (sheet "${sheet}")`,
+    unitOnSheet: (unit: string, sheet: string, fate: string | null = null) =>
+      `${unit} (sheet "${sheet}"${fate ? `, ${fate}` : ""})`,
+    fate: {
+      unit_duplicate: "TRÙNG, chưa xếp hạng",
+      unit_draft_ignored: "bản nháp, bỏ qua",
+      unit_identical_copy: "bản sao giống hệt, bỏ qua",
+      unit_copy_not_chosen: "không được chọn",
+    },
     criteriaUsed: (sheet: string) => `bộ tiêu chí (sheet "${sheet}")`,
     criteriaIgnored: (sheet: string) => `bộ tiêu chí (sheet "${sheet}") bị bỏ qua, dùng bộ của tệp khác`,
     fileUnusable: (reason: string) => `KHÔNG DÙNG ĐƯỢC: ${reason}`,
@@ -127,7 +134,14 @@ export const TEXTS = {
     filesTitle: "Files read:",
     fileUnits: (units: string[]) =>
       units.length ? `${units.length} unit(s): ${units.join(", ")}` : "no scoring sheet",
-    unitOnSheet: (unit: string, sheet: string) => `${unit} (sheet "${sheet}")`,
+    unitOnSheet: (unit: string, sheet: string, fate: string | null = null) =>
+      `${unit} (sheet "${sheet}"${fate ? `, ${fate}` : ""})`,
+    fate: {
+      unit_duplicate: "DUPLICATE, not ranked",
+      unit_draft_ignored: "draft, left out",
+      unit_identical_copy: "identical copy, left out",
+      unit_copy_not_chosen: "not chosen",
+    },
     criteriaUsed: (sheet: string) => `criteria set (sheet "${sheet}")`,
     criteriaIgnored: (sheet: string) => `criteria set (sheet "${sheet}") ignored, another file's is used`,
     fileUnusable: (reason: string) => `UNUSABLE: ${reason}`,

@@ -15,7 +15,12 @@ import { type XlsxWorkbook, openXlsxWorkbook } from "../node/xlsx-workbook";
 import { type SheetSource, mergeSnapshots } from "./merge-snapshots";
 
 /** A unit found in a file, on one of its sheets (the sheet's name in that file). */
-export type FoundUnit = { name: string; sheet: string };
+export type FoundUnit = {
+  name: string;
+  sheet: string;
+  /** What became of this copy when the unit has several (from the run's issues). */
+  fate?: "unit_duplicate" | "unit_draft_ignored" | "unit_identical_copy" | "unit_copy_not_chosen";
+};
 
 /** How one input file was used: the first part of the consolidation report. */
 export type FileReport = {

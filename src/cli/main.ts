@@ -16,7 +16,7 @@ import { type CliLang, TEXTS, USAGE } from "./cli-texts";
 import { findCriteriaVersionIssues } from "./criteria-version";
 import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./format-check-report";
 import { formatRankingTable } from "./format-ranking-table";
-import type { FileReport, Inputs } from "./load-inputs";
+import type { FileReport, FoundUnit, Inputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
 import { formatMovement } from "./format-movement";
 
@@ -193,13 +193,36 @@ function fileReports(
   analysis: Analysis,
   foundUnits: typeof import("./load-inputs").foundUnits,
 ): FileReport[] {
-  if (inputs.sources) return inputs.files;
+  const sources = inputs.sources;
+  if (sources) {
+    // Each copy of a unit says what became of it (draft, identical copy, not chosen, undecided).
+    const fate = new Map<string, FoundUnit["fate"]>();
+    for (const i of analysis.issues) {
+      if (!i.sheet || !i.unit || !COPY_FATES.includes(i.code as NonNullable<FoundUnit["fate"]>)) continue;
+      const origin = sources.get(i.sheet);
+      fate.set(`${origin?.file}\u0000${origin?.sheet}\u0000${foldText(i.unit)}`, i.code as FoundUnit["fate"]);
+    }
+    return inputs.files.map((f) => ({
+      ...f,
+      units: f.units.map((u) => ({
+        ...u,
+        fate: fate.get(`${f.path}\u0000${u.sheet}\u0000${foldText(u.name)}`),
+      })),
+    }));
+  }
   return inputs.files.map((f) => ({
     ...f,
     units: foundUnits(analysis),
     criteria: analysis.layout.criteriaSheet ? { sheet: analysis.layout.criteriaSheet, used: true } : null,
   }));
 }
+
+const COPY_FATES: readonly NonNullable<FoundUnit["fate"]>[] = [
+  "unit_duplicate",
+  "unit_draft_ignored",
+  "unit_identical_copy",
+  "unit_copy_not_chosen",
+];
 
 function describeProblem(problem: NonNullable<FileReport["problem"]>, lang: CliLang): string {
   return problem.code === "no_scoring_sheet"
@@ -226,7 +249,9 @@ export function formatFilesReport(
     const parts: string[] = [];
     if (f.criteria?.used) parts.push(t.criteriaUsed(f.criteria.sheet));
     if (f.units.length || !f.criteria?.used)
-      parts.push(t.fileUnits(f.units.map((u) => t.unitOnSheet(u.name, u.sheet))));
+      parts.push(
+        t.fileUnits(f.units.map((u) => t.unitOnSheet(u.name, u.sheet, u.fate ? t.fate[u.fate] : null))),
+      );
     if (f.criteria && !f.criteria.used) parts.push(t.criteriaIgnored(f.criteria.sheet));
     lines.push(`  ${name} — ${parts.join("; ")}`);
   }

@@ -80,17 +80,17 @@ describe("a folder of agency files with every real-life fault", () => {
     expect(report.split("\n")).toEqual([
       "Các tệp đã đọc:",
       '  ban-dan-toc-gui-lai.xlsx — 1 đơn vị: Ban Dân tộc (sheet "Ban Dân tộc")',
-      '  ban-dan-toc.xlsx — 1 đơn vị: Ban Dân tộc (sheet "Ban Dân tộc")',
+      '  ban-dan-toc.xlsx — 1 đơn vị: Ban Dân tộc (sheet "Ban Dân tộc", bản sao giống hệt, bỏ qua)',
       '  bo-tieu-chi.xlsx — bộ tiêu chí (sheet "Bộ tiêu chí")',
       "  hong-1.xlsx — KHÔNG DÙNG ĐƯỢC: Tệp hong-1.xlsx không phải bảng tính Excel .xlsx (nội dung không phải gói Office Open XML).",
       "  hong-2.xlsx — KHÔNG DÙNG ĐƯỢC: Tệp hong-2.xlsx rỗng (0 byte), không phải bảng tính Excel.",
       "  hong-3.xlsx — KHÔNG DÙNG ĐƯỢC: Tệp hong-3.xlsx không có bảng chấm điểm nào và không phải tệp bộ tiêu chí; tệp này bị bỏ qua.",
       '  so-noi-vu.xlsx — 1 đơn vị: Sở Nội vụ (sheet "Sở Nội vụ")',
       '  so-tai-chinh.xlsx — 1 đơn vị: Sở Tài chính (sheet "Sở Tài chính")',
-      '  so-tu-phap-sua-lai.xlsx — 1 đơn vị: Sở Tư pháp (sheet "Tự đánh giá")',
-      '  so-tu-phap.xlsx — 1 đơn vị: Sở Tư pháp (sheet "Tự đánh giá")',
+      '  so-tu-phap-sua-lai.xlsx — 1 đơn vị: Sở Tư pháp (sheet "Tự đánh giá", TRÙNG, chưa xếp hạng)',
+      '  so-tu-phap.xlsx — 1 đơn vị: Sở Tư pháp (sheet "Tự đánh giá", TRÙNG, chưa xếp hạng)',
       '  so-xay-dung.xlsx — 1 đơn vị: Sở Xây dựng (sheet "Sở Xây dựng")',
-      '  so-y-te.xlsx — 2 đơn vị: Sở Y tế (sheet "Sở Y tế (nháp)"), Sở Y tế (sheet "Sở Y tế")',
+      '  so-y-te.xlsx — 2 đơn vị: Sở Y tế (sheet "Sở Y tế (nháp)", bản nháp, bỏ qua), Sở Y tế (sheet "Sở Y tế")',
       "Đã đọc 12 tệp: 6 đơn vị; 3 tệp không đọc được.",
     ]);
     // The check report follows, each sheet with its file.
