@@ -65,18 +65,22 @@ async function tour(standIn, book, lang) {
     await page.getByText("Chỉ số:", { exact: false }).waitFor();
     await save(page, "explain");
 
-    // An agency's file whose sheet is already in the workbook: the pane asks before replacing.
+    // Agencies' files as they arrive: one whose sheet is already in the workbook (the pane asks
+    // before replacing it; here the user keeps it) and a Word letter that cannot be read (the
+    // others go on): the report lists both.
     const agency = buildProvinceWorkbook({ units: 3, layout: "unitSheets", seed: 77 });
     const unitSheet = agency.snapshot.sheets.find((s) => s.name === agency.units[0].sheet);
     const buffer = Buffer.from(await snapshotToWorkbook({ sheets: [unitSheet] }).xlsx.writeBuffer());
+    const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     await page.getByRole("tab", { name: "Nhập file" }).click();
-    await page.getByLabel("Chọn file .xlsx…").setInputFiles({
-      name: "so-tu-phap.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer,
-    });
+    await page.getByLabel("Chọn file .xlsx…").setInputFiles([
+      { name: "so-tu-phap.xlsx", mimeType: type, buffer },
+      { name: "cong-van.xlsx", mimeType: type, buffer: Buffer.from("PK not a workbook") },
+    ]);
     await page.getByRole("alertdialog").waitFor();
-    await save(page, "import");
+    await page.getByRole("button", { name: "Giữ nguyên" }).click();
+    await page.getByText("Giữ nguyên 1 sheet", { exact: false }).waitFor({ timeout: 60000 });
+    await save(page, "import", true);
   } finally {
     if (pane.errors.length) console.error(pane.errors.join("\n"));
     await pane.close();
