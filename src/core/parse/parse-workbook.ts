@@ -277,7 +277,10 @@ export function parseWorkbook(
         checkUnitNames(read.units) ??
         checkCoverage(coverage, codeCell) ??
         checkAgainstList(read.units, unitList) ??
-        checkTwoOrientations(s, read.units, { rows: [frame.headerTop, frame.headerBottom], cols: [0, 1000] });
+        checkTwoOrientations(s, read.units, {
+          rows: [frame.headerTop, frame.headerBottom],
+          cols: [0, Number.MAX_SAFE_INTEGER],
+        });
       if (!problem) checkLegacy(s, textCells(s, null, frame.nameCol ?? undefined), read.issues);
       return { ...read, problem };
     }

@@ -1,6 +1,18 @@
 /**
  * Reading a criteria × units matrix: criteria down the rows, one column group per unit (one
  * column, or "Tự đánh giá" and "Thẩm định" under the unit's name merged across both).
+ *
+ *   STT | Nội dung           | Điểm tối đa | Sở Tư pháp | Sở Tài chính
+ *   I   | Chỉ đạo điều hành  | 2           |            |
+ *   1.1 | Kế hoạch           | 1           | 1          | 0.5
+ *
+ * When the codes down the rows name no leaf but most fields, the sheet holds field totals
+ * (each unit's points per lĩnh vực, the field maxima in the Điểm tối đa column); the units are
+ * then scored per field (UnitScores.scoredAt "fields").
+ *
+ *   STT | Lĩnh vực           | Điểm tối đa | Sở Tư pháp | Sở Tài chính
+ *   I   | Chỉ đạo điều hành  | 2           | 1.5        | 2
+ *   II  | Thủ tục hành chính | 2           | 2          | 1.25
  */
 import { type SheetSnapshot, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";

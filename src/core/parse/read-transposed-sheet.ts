@@ -15,7 +15,15 @@
  * never read as a criterion); "Chỉ số", "Xếp hạng" and other unlabelled columns are left alone.
  * Section rows ("A. CÁC SỞ, BAN, NGÀNH", "I. KHỐI …", "B. UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU", often
  * merged across the row) give the units below them their group; a "Khối" column does too.
- * When the codes name only fields, the sheet is a field-totals summary (scoredAt "fields").
+ * When the codes name only fields, the sheet is a field-totals summary (scoredAt "fields"):
+ *
+ *   STT | Tên đơn vị   | I. Chỉ đạo điều hành | II. Thủ tục hành chính | Tổng điểm
+ *       | Điểm tối đa  | 2                    | 2                      | 4
+ *   1   | Sở Tư pháp   | 1.5                  | 2                      | 3.5
+ *
+ * Detection (find-code-row.ts) takes the first of the top rows whose codes name at least half
+ * of the set's leaves (or, with no leaf, half of its fields) and that has a label left of its
+ * first code; the user may name the row instead (settings.sheetLayouts[sheet].codeRow).
  */
 import { type Grid, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
