@@ -22,6 +22,7 @@ Tùy chọn:
   --previous NĂM_TRƯỚC.xlsx  (check, rank) so với năm trước: bảng chấm điểm, sheet xếp hạng
                          hoặc bảng kết quả đã công bố (STT · Đơn vị · Chỉ số · Xếp hạng)
   --unit TÊN             (explain) đơn vị cần giải thích
+  --ranking-only         (rank) tệp kết quả chỉ gồm các sheet xếp hạng (để gửi, để in)
   -h, --help             trợ giúp;  -v, --version  phiên bản
 
 Mã thoát: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi trong bảng điểm hoặc có tệp không đọc được
@@ -46,6 +47,7 @@ Options:
   --previous LAST.xlsx   (check, rank) compare with last year: scoring sheets, ranking sheets
                          or a published results table (No. · Unit · Index · Rank)
   --unit NAME            (explain) the unit to explain
+  --ranking-only         (rank) an output holding only the ranking sheets (to send, to print)
   -h, --help             help;  -v, --version  version
 
 Exit status: 0 no errors (warnings allowed); 1 validation errors, or some files unusable (the others

@@ -1,28 +1,41 @@
 /** The ranking table printed by `rank`: one table per group, as published (STT, Đơn vị, Chỉ số…). */
+import { type Figure, formatFigure, indexFigure } from "../core/format-number";
 import type { GroupRanking } from "../core/model";
-import { formatDecimalVi } from "../core/text";
+import { explainTies } from "../core/render/display-ties";
+import type { Settings } from "../core/settings";
 import { type CliLang, TEXTS } from "./cli-texts";
 import { type Paint, plain } from "./format-check-report";
 
-/** Lines of the ranking tables; the index shown with `decimals` decimals and the Vietnamese comma. */
+/**
+ * Lines of the ranking tables: the index with `decimals` decimals in the language's notation
+ * (75,38 in Vietnamese, 75.38 in English), more decimals for units whose shown index equals a
+ * neighbour's of another rank, and the notes on ties under each table.
+ */
 export function formatRankingTable(
   groups: readonly GroupRanking[],
   decimals: number,
   lang: CliLang,
   paint: Paint = plain,
+  tieBreak: Settings["tieBreak"] = "shared",
 ): string[] {
   const t = TEXTS[lang];
   const lines: string[] = [];
   let anyErrors = false;
-  const show = (value: number | null): string => (value === null ? "—" : formatDecimalVi(value, decimals));
+  const show = (value: Figure | null, places = decimals): string =>
+    value === null ? "—" : formatFigure(value, places, lang);
   for (const group of groups) {
+    const ties = explainTies(group, decimals, tieBreak);
+    const notes: string[] = [];
     const rows = group.units.map((u, i) => {
       const marked = u.result.errorCount > 0;
       anyErrors ||= marked;
+      const tie = ties.get(u);
+      const name = marked ? `${u.unit} (*)` : u.unit;
+      if (tie && tie.notes[lang].length > 0) notes.push(`  ${name}: ${tie.notes[lang].join("; ")}`);
       return [
         String(i + 1),
-        marked ? `${u.unit} (*)` : u.unit,
-        show(u.result.index),
+        name,
+        show(indexFigure(u.result), tie?.decimals ?? decimals),
         String(u.rank),
         u.band ?? "",
       ];
@@ -39,6 +52,7 @@ export function formatRankingTable(
     lines.push(paint("bold", line(header)));
     lines.push(widths.map((w) => "─".repeat(w)).join("  "));
     for (const row of rows) lines.push(line(row));
+    for (const note of notes) lines.push(paint("dim", note));
     lines.push("");
   }
   if (anyErrors) lines.push(paint("yellow", t.unitHasErrors));

@@ -113,10 +113,8 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       ? await prepareTarget(options, inputs, describeLossyParts, checkWriteTarget)
       : null;
   const runOptions = { settings: inputs.overrides, previous };
-  const analysis =
-    options.command === "rank"
-      ? (await rankWorkbook(inputs.port, runOptions)).analysis
-      : await checkWorkbook(inputs.port, runOptions);
+  const ranked = options.command === "rank" ? await rankWorkbook(inputs.port, runOptions) : null;
+  const analysis = ranked ? ranked.analysis : await checkWorkbook(inputs.port, runOptions);
   const lang: CliLang = options.lang ?? analysis.settings.lang;
   if (!analysis.criteria) throw new FileProblemError(noCriteriaProblem(analysis, inputs, lang));
   // Every scoring sheet refused as implausible: no ranking of garbage (exit 2, nothing written).
@@ -144,7 +142,12 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
   const result: Analysis = { ...analysis, issues };
   const files = fileReports(inputs, result, foundUnits);
   const unusable = files.filter((f) => f.problem !== null).length;
-  if (target) await inputs.primary.save(target);
+  if (target) {
+    if (options.rankingOnly && ranked) {
+      const { saveRankingOnly } = await import("../node/ranking-only");
+      await saveRankingOnly(ranked.plan, target);
+    } else await inputs.primary.save(target);
+  }
 
   const paint = colours(io, options.json);
   const say = options.json ? io.stderr : io.stdout;
@@ -169,7 +172,14 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       io.stdout(`${formatCheckReport(issues, counts, lang, paint, inputs.sources).join("\n")}\n`);
     } else {
       // rank shows the tables; the issues themselves are check's report.
-      io.stdout(`${formatRankingTable(result.groups, result.settings.decimals, lang, paint).join("\n")}\n`);
+      const table = formatRankingTable(
+        result.groups,
+        result.settings.decimals,
+        lang,
+        paint,
+        result.settings.tieBreak,
+      );
+      io.stdout(`${table.join("\n")}\n`);
       if (result.comparison)
         io.stdout(`${formatMovement(result.comparison, result.settings.decimals, lang, paint).join("\n")}\n`);
       io.stdout(`${formatIssueCounts(issues, counts, lang, paint)}\n`);
@@ -177,7 +187,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     }
   }
   if (target) {
-    if (!options.inPlace) {
+    if (!options.inPlace && !options.rankingOnly) {
       const lossy = await inputs.primary.lossyParts();
       if (lossy.length)
         io.stderr(`${TEXTS[lang].lossyCopy(path.basename(target), describeLossyParts(lossy, lang))}\n`);

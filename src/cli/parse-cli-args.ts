@@ -20,6 +20,8 @@ export type CliOptions = {
   previous: string | null;
   /** (explain) The unit to explain. */
   unit: string | null;
+  /** rank: write a workbook holding only the ranking sheets. */
+  rankingOnly: boolean;
 };
 
 export type ParsedArgs =
@@ -39,6 +41,7 @@ const OPTIONS = {
   strict: { type: "boolean" },
   previous: { type: "string" },
   unit: { type: "string" },
+  "ranking-only": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -108,6 +111,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       lang,
     };
   }
+  if (values["ranking-only"] && (command !== "rank" || values["in-place"])) {
+    return {
+      kind: "usageError",
+      message: {
+        vi: "--ranking-only chỉ dùng với lệnh rank và không đi cùng --in-place.",
+        en: "--ranking-only goes with rank only, and not with --in-place.",
+      },
+      lang,
+    };
+  }
   if (values.output !== undefined && values["in-place"]) {
     return {
       kind: "usageError",
@@ -130,6 +143,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       strict: values.strict ?? false,
       previous: values.previous ?? null,
       unit: values.unit ?? null,
+      rankingOnly: values["ranking-only"] ?? false,
     },
   };
 }

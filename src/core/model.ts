@@ -280,6 +280,8 @@ export type CellStyle = {
   vAlign?: "top" | "middle" | "bottom";
   wrap?: boolean;
   border?: boolean;
+  /** Font family ("Times New Roman"); unset: the workbook's default. */
+  fontName?: string;
 };
 
 /**
@@ -322,9 +324,34 @@ export type SheetPlan = {
   freezeRows: number;
   /** Heights in points of rows that need more than one line (wrapped headers). */
   rowHeights?: { row: number; height: number }[];
-  print: { landscape: boolean; fitToWidth: boolean; titleRows: { first: number; last: number } | null };
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows: { first: number; last: number } | null;
+    /** Paper size (Nghị định 30/2020/NĐ-CP: A4); unset: the printer's default. */
+    paper?: "A4";
+    /** Margins in millimetres; unset: the application's defaults. */
+    margins?: PageMargins;
+    /** The range printed: the table and its frame (a chart lies outside it). */
+    area?: CellRange;
+    /** Centre footer in Excel's header/footer codes ("Trang &P/&N"). */
+    footer?: string;
+    centerHorizontally?: boolean;
+  };
+  /** Styles laid over cells after the patches are written (per-column alignment, frame lines). */
+  styles?: { range: CellRange; style: CellStyle }[];
   bands: BandFormat[];
   chart: ChartPlan | null;
+};
+
+/** Page margins in millimetres, header and footer distances included. */
+export type PageMargins = {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
 };
 
 /** Everything an adapter must write; nothing else may change in the workbook. */

@@ -22,6 +22,40 @@ export const DEFAULT_BANDS: Band[] = [
   { label: "D", min: 0 },
 ];
 
+const lines = z.array(z.string()).default([]);
+
+/** A signature block: role line(s) in bold upper case ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), then the name. */
+const signature = z.object({ role: lines, name: z.string().default("") });
+
+/**
+ * The frame of the printed appendix (Nghị định 30/2020/NĐ-CP layout): issuing body lines at the
+ * top left, appendix lines (a line starting with "(" is printed in italics under the title, the
+ * others above it), the title (empty: PAR Scorer's own), notes under the table, place and date,
+ * signature blocks, and the font of the whole sheet.
+ */
+const frameSchema = z.object({
+  issuer: lines,
+  appendix: lines,
+  title: lines,
+  notes: lines,
+  placeAndDate: z.string().default(""),
+  signatures: z.array(signature).default([]),
+  font: z.string().min(1).default("Times New Roman"),
+});
+
+export type Frame = z.infer<typeof frameSchema>;
+
+/** No frame: today's title and table, in Times New Roman. */
+const emptyFrame = (): Frame => ({
+  issuer: [],
+  appendix: [],
+  title: [],
+  notes: [],
+  placeAndDate: "",
+  signatures: [],
+  font: "Times New Roman",
+});
+
 const columnLetters = z.string().regex(/^[A-Za-z]{1,3}$/, "cột phải là chữ cái, ví dụ C hoặc AB");
 
 const columnRoles = [
@@ -132,6 +166,8 @@ export const settingsSchema = z.object({
    * is reported (unit_duplicate) and left out of the ranking.
    */
   sources: z.record(z.string(), z.string().min(1)).default({}),
+  /** The printed appendix's frame around the ranking table (domain README §5b); every part optional. */
+  frame: frameSchema.default(emptyFrame),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

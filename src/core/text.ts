@@ -1,3 +1,4 @@
+import { formatFigure } from "./format-number";
 import { type CellValue, isCellError } from "./grid";
 
 /**
@@ -84,7 +85,7 @@ export function parseNumber(value: CellValue): number | null {
   return null;
 }
 
-/** Formats a number the Vietnamese way: decimal comma, fixed decimals (display only). */
+/** Formats a number the Vietnamese way: decimal comma, fixed decimals, rounded half-up as Excel shows it (format-number.ts). */
 export function formatDecimalVi(value: number, decimals: number): string {
-  return value.toFixed(decimals).replace(".", ",");
+  return formatFigure(value, decimals, "vi");
 }

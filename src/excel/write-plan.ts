@@ -73,6 +73,7 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, c
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
   if (style.fontColor !== undefined) format.font.color = style.fontColor;
   if (style.fill !== undefined) format.fill.color = style.fill;
   if (style.hAlign !== undefined) format.horizontalAlignment = H_ALIGN[style.hAlign];
@@ -85,6 +86,44 @@ export function applyStyle(range: Excel.Range, style: CellStyle, rows: number, c
     if (rows > 1) edges.push("InsideHorizontal");
     for (const edge of edges) format.borders.getItem(edge).style = "Continuous";
   }
+}
+
+/** Consecutive rows of equal height as one range each: a constant number of operations for equal rows. */
+export function rowHeightRuns(
+  heights: readonly { row: number; height: number }[],
+): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === row - 1 && last.height === height) last.last = row;
+    else runs.push({ first: row, last: row, height });
+  }
+  return runs;
+}
+
+/** Points of a length in millimetres (Office.js margins are in points). */
+const mmToPoints = (mm: number): number => Math.round(((mm * 72) / 25.4) * 100) / 100;
+
+/** Queues the page setup: paper, orientation, margins, fit, print titles and area, footer. */
+function applyPrint(layout: Excel.PageLayout, print: SheetPlan["print"]): void {
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  if (print.paper === "A4") layout.paperSize = "A4";
+  if (print.margins) {
+    layout.topMargin = mmToPoints(print.margins.top);
+    layout.bottomMargin = mmToPoints(print.margins.bottom);
+    layout.leftMargin = mmToPoints(print.margins.left);
+    layout.rightMargin = mmToPoints(print.margins.right);
+    layout.headerMargin = mmToPoints(print.margins.header);
+    layout.footerMargin = mmToPoints(print.margins.footer);
+  }
+  if (print.centerHorizontally) layout.centerHorizontally = true;
+  // One page wide, as many pages tall as the rows need. Only the width is set: an explicit
+  // verticalFitToPages of 0 is not documented to mean "automatic" and could fail the batch.
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  const titles = print.titleRows;
+  if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  if (print.area) layout.setPrintArea(rangeToA1(print.area));
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
 
 /** Rows per write block so that one block's values and formats stay well under the budget. */
@@ -132,7 +171,14 @@ function sheetSteps(
     }
   }
   steps.push({
-    bytes: 100 * (plan.merges.length + plan.columnWidths.length + plan.bands.length) + 500,
+    bytes:
+      100 *
+        (plan.merges.length +
+          plan.columnWidths.length +
+          plan.bands.length +
+          (plan.styles?.length ?? 0) +
+          (plan.rowHeights?.length ?? 0)) +
+      1000,
     queue: () => {
       const sheet = getSheet();
       for (const merge of plan.merges) sheet.getRange(rangeToA1(merge)).merge(false);
@@ -140,16 +186,19 @@ function sheetSteps(
         const letters = columnLetters(col);
         sheet.getRange(`${letters}:${letters}`).format.columnWidth = charactersToPoints(width);
       });
-      if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-      if (printSupported) {
-        const layout = sheet.pageLayout;
-        layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-        // One page wide, as many pages tall as the rows need. Only the width is set: an explicit
-        // verticalFitToPages of 0 is not documented to mean "automatic" and could fail the batch.
-        if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
-        const titles = plan.print.titleRows;
-        if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+      for (const { range, style } of plan.styles ?? []) {
+        applyStyle(
+          sheet.getRange(rangeToA1(range)),
+          style,
+          range.bottom - range.top + 1,
+          range.right - range.left + 1,
+        );
       }
+      for (const run of rowHeightRuns(plan.rowHeights ?? [])) {
+        sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
+      }
+      if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+      if (printSupported) applyPrint(sheet.pageLayout, plan.print);
       for (const band of plan.bands) {
         const format = sheet.getRange(rangeToA1(band.range)).conditionalFormats.add("CellValue");
         format.cellValue.format.fill.color = band.fill;

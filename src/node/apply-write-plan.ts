@@ -90,14 +90,54 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
       { state: "frozen", xSplit: 0, ySplit: sheet.freezeRows, topLeftCell: `A${sheet.freezeRows + 1}` },
     ];
   }
-  const setup: Partial<ExcelJS.PageSetup> = {};
-  if (sheet.print.landscape) setup.orientation = "landscape";
-  if (sheet.print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-  if (sheet.print.titleRows)
-    setup.printTitlesRow = `${sheet.print.titleRows.first + 1}:${sheet.print.titleRows.last + 1}`;
-  Object.assign(ws.pageSetup, setup);
+  for (const { range, style } of sheet.styles ?? []) overlayStyle(ws, range, style);
+  applyPrint(ws, sheet.print);
   sheet.bands.forEach((band, i) => addBandFormat(ws, band, i + 1));
   // sheet.chart: ExcelJS 4 cannot write charts; the task pane (Office.js) draws them.
+}
+
+/** Page setup: paper, orientation, margins (inches in the file), fit, print titles and area, footer. */
+function applyPrint(ws: ExcelJS.Worksheet, print: SheetPlan["print"]): void {
+  const setup: Partial<ExcelJS.PageSetup> = {};
+  if (print.landscape) setup.orientation = "landscape";
+  if (print.paper === "A4") setup.paperSize = 9;
+  if (print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (print.titleRows) setup.printTitlesRow = `${print.titleRows.first + 1}:${print.titleRows.last + 1}`;
+  if (print.area) setup.printArea = rangeA1(print.area);
+  if (print.centerHorizontally) setup.horizontalCentered = true;
+  if (print.margins) {
+    const inch = (mm: number): number => Math.round((mm / 25.4) * 10000) / 10000;
+    const m = print.margins;
+    setup.margins = {
+      top: inch(m.top),
+      bottom: inch(m.bottom),
+      left: inch(m.left),
+      right: inch(m.right),
+      header: inch(m.header),
+      footer: inch(m.footer),
+    };
+  }
+  Object.assign(ws.pageSetup, setup);
+  if (print.footer) {
+    ws.headerFooter.oddFooter = `&C${print.footer}`;
+    ws.headerFooter.evenFooter = `&C${print.footer}`;
+  }
+}
+
+/** Lays a style over every cell of a range, keeping what the patches set and the style leaves out. */
+function overlayStyle(ws: ExcelJS.Worksheet, range: CellRange, style: CellStyle): void {
+  const extra = toExcelStyle(style);
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      // An ExcelJS cell in memory, not an Office.js proxy: reading it needs no sync.
+      const target: ExcelStyle = ws.getCell(r + 1, c + 1);
+      const { font, alignment } = target;
+      if (extra.font) target.font = { ...font, ...extra.font };
+      if (extra.fill) target.fill = extra.fill;
+      if (extra.alignment) target.alignment = { ...alignment, ...extra.alignment };
+      if (extra.border) target.border = extra.border;
+    }
+  }
 }
 
 function writePatch(ws: ExcelJS.Worksheet, patch: SheetPatch): void {
@@ -139,6 +179,7 @@ function toExcelStyle(style: CellStyle): ExcelStyle {
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.fontSize) font.size = style.fontSize;
+  if (style.fontName) font.name = style.fontName;
   if (style.fontColor) font.color = { argb: argb(style.fontColor) };
   if (Object.keys(font).length) out.font = font;
   if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };

@@ -26,8 +26,16 @@ describe("reading the arguments", () => {
         strict: false,
         previous: null,
         unit: null,
+        rankingOnly: false,
       },
     });
+  });
+
+  it("reads rank --ranking-only, and refuses it with check or --in-place", () => {
+    const ranked = parseCliArgs(["rank", "a.xlsx", "--ranking-only"]);
+    expect(ranked.kind === "run" && ranked.options.rankingOnly).toBe(true);
+    expect(parseCliArgs(["check", "a.xlsx", "--ranking-only"]).kind).toBe("usageError");
+    expect(parseCliArgs(["rank", "a.xlsx", "--ranking-only", "--in-place"]).kind).toBe("usageError");
   });
 
   it("refuses -o with --in-place, -o with check, a command without files, an unknown option and a bad --lang", () => {
@@ -147,7 +155,9 @@ describe("the printed ranking table", () => {
     ]);
   });
 
-  it("shows 3 decimals when the settings say so", () => {
-    expect(formatRankingTable([group], 3, "en")[3]).toContain("90,025");
+  it("shows 3 decimals when the settings say so, with the decimal comma in Vietnamese and the point in English", () => {
+    expect(formatRankingTable([group], 3, "vi")[3]).toContain("90,025");
+    expect(formatRankingTable([group], 3, "en")[3]).toContain("90.025");
+    expect(formatRankingTable([group], 2, "en")[0]).toBe("Khối xã — average 85.41 %");
   });
 });

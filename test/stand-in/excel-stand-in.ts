@@ -41,7 +41,7 @@ export const MAX_COLS = 16384;
 /** Excel's default column width in points (8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_WIDTH = 48;
 
-export type StandInFont = { bold?: boolean; italic?: boolean; color?: string; size?: number };
+export type StandInFont = { bold?: boolean; italic?: boolean; color?: string; size?: number; name?: string };
 
 export type StandInCell = {
   /** null = empty. Errors as { error: "#REF!" }. */
@@ -94,7 +94,15 @@ export type StandInSheet = {
     orientation: "Portrait" | "Landscape";
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
     printTitleRows: string | null;
+    paperSize?: string;
+    /** Margins in points, by name ("topMargin", "footerMargin"…). */
+    margins?: Record<string, number>;
+    centerHorizontally?: boolean;
+    printArea?: string;
+    centerFooter?: string;
   };
+  /** Row heights in points by zero-based row (rows set by the add-in). */
+  rowHeights?: Map<number, number>;
   charts: StandInChart[];
   conditionalFormats: StandInConditionalFormat[];
   protected: boolean;
@@ -934,6 +942,63 @@ class PageLayoutHandle extends Handle {
       this.sheet().pageLayout.zoom = { ...value };
     });
   }
+  set paperSize(value: string) {
+    this.write({ paperSize: value }, () => {
+      this.sheet().pageLayout.paperSize = value;
+    });
+  }
+  private setMargin(name: string, value: number): void {
+    this.write({ [name]: value }, () => {
+      if (!(value >= 0)) throw invalidArgument(`bad ${name} ${value}`);
+      const layout = this.sheet().pageLayout;
+      layout.margins = { ...layout.margins, [name]: value };
+    });
+  }
+  set topMargin(value: number) {
+    this.setMargin("topMargin", value);
+  }
+  set bottomMargin(value: number) {
+    this.setMargin("bottomMargin", value);
+  }
+  set leftMargin(value: number) {
+    this.setMargin("leftMargin", value);
+  }
+  set rightMargin(value: number) {
+    this.setMargin("rightMargin", value);
+  }
+  set headerMargin(value: number) {
+    this.setMargin("headerMargin", value);
+  }
+  set footerMargin(value: number) {
+    this.setMargin("footerMargin", value);
+  }
+  set centerHorizontally(value: boolean) {
+    this.write({ centerHorizontally: value }, () => {
+      this.sheet().pageLayout.centerHorizontally = value;
+    });
+  }
+  setPrintArea(range: string): void {
+    this.write({ setPrintArea: range }, () => {
+      if (!/^\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/.test(range))
+        throw invalidArgument(`bad print area "${range}"`);
+      this.sheet().pageLayout.printArea = range;
+    });
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const handle = this;
+    return {
+      defaultForAllPages: {
+        set centerFooter(value: string) {
+          handle.write({ centerFooter: value }, () => {
+            handle.sheet().pageLayout.centerFooter = value;
+          });
+        },
+        get centerFooter(): string {
+          throw new StandInError("PropertyNotLoaded", "stand-in: footer reads are not modelled");
+        },
+      },
+    };
+  }
   setPrintTitleRows(rows: string): void {
     this.write({ setPrintTitleRows: rows }, () => {
       const sheet = this.sheet();
@@ -1364,6 +1429,7 @@ class RangeFontHandle extends FormatPart {
     if (name === "italic") return common(t, (cell) => cell?.font?.italic ?? false);
     if (name === "color") return common(t, (cell) => cell?.font?.color ?? "#000000");
     if (name === "size") return common(t, (cell) => cell?.font?.size ?? 11);
+    if (name === "name") return common(t, (cell) => cell?.font?.name ?? "Calibri");
     throw invalidArgument(`stand-in: font.${name} is not modelled`);
   }
   private setFont(prop: keyof StandInFont, value: unknown): void {
@@ -1391,6 +1457,12 @@ class RangeFontHandle extends FormatPart {
   }
   set size(v: number) {
     this.setFont("size", v);
+  }
+  set name(v: string) {
+    this.setFont("name", v);
+  }
+  get name(): string {
+    return this.read("name");
   }
   get size(): number {
     return this.read("size");
@@ -1473,6 +1545,15 @@ class RangeFormatHandle extends FormatPart {
   }
   get columnWidth(): number {
     return this.read("columnWidth");
+  }
+  set rowHeight(v: number) {
+    this.write({ rowHeight: v }, () => {
+      const { sheet, box } = this.range();
+      assertWritable(sheet);
+      if (!(v >= 0 && v <= 409)) throw invalidArgument(`bad row height ${v}`);
+      sheet.rowHeights ??= new Map();
+      for (let r = box.r0; r <= Math.min(box.r1, box.r0 + 100_000); r++) sheet.rowHeights.set(r, v);
+    });
   }
 }
 

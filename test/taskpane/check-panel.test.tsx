@@ -55,10 +55,12 @@ describe("Kiểm tra: checking the whole workbook", () => {
     expect(fake.goTo).toHaveBeenCalledWith(aboveMax.sheet, aboveMax.cell);
   });
 
-  it("groups the issues by unit and sheet", async () => {
+  it("groups the issues by unit and sheet, counting the unit's errors as the ranking and explain tab do", async () => {
     await openCheckAndRun();
+    const errors = expected.results.find((r) => r.unit === aboveMax.unit)!.errorCount;
+    expect(errors).toBeGreaterThan(0);
     const header = screen.getByRole("button", {
-      name: new RegExp(`^${aboveMax.unit} · sheet ${aboveMax.sheet} \\(\\d+\\)$`),
+      name: new RegExp(`^${aboveMax.unit} · sheet ${aboveMax.sheet} \\(${errors} lỗi(, \\d+ cảnh báo)?\\)$`),
     });
     expect(header).toHaveAttribute("aria-expanded", "true");
   });

@@ -3,6 +3,7 @@
  * the leaves where it lost the most points, and the criteria that did not apply to it.
  * Points are plain numbers (not micro-points), unrounded; the view formats them.
  */
+import { unitIssues } from "../unit-issues";
 import type { Analysis } from "../model";
 import type { Issue } from "../issues";
 import type { CriteriaNode, PointsSource, UnitResult } from "../model";
@@ -165,7 +166,12 @@ export function explainUnit(analysis: Analysis, unit: string): UnitExplanation |
     fields,
     lostPoints,
     notApplicable,
-    issues: analysis.issues.filter((i) => i.unit !== null && foldText(i.unit) === foldText(result.unit)),
+    issues: unitIssues(analysis.issues, {
+      unit: result.unit,
+      sheet: result.sheet,
+      layout:
+        analysis.units.find((u) => u.unit === result.unit && u.sheet === result.sheet)?.layout ?? "matrix",
+    }),
   };
 }
 

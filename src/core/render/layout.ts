@@ -5,6 +5,10 @@ export const TITLE_BASE = "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH
 export const RANKING_SHEET_PREFIX = "Xếp hạng - ";
 export const SUMMARY_SHEET_NAME = "Tổng hợp xếp hạng";
 export const ERROR_NOTE = "Có lỗi chấm điểm";
+/** The mark after the name of a unit whose own scores or sheet carry an error. */
+export const ERROR_MARK = "(*)";
+export const ERROR_FOOTNOTE =
+  "(*) Đơn vị có lỗi trong bảng điểm: số lỗi và loại lỗi ghi ở cột Ghi chú; xem báo cáo kiểm tra.";
 export const UNRANKED_NOTE = "Không xếp hạng: không có tiêu chí áp dụng";
 export const AVERAGE_LABEL = "Bình quân";
 
@@ -60,11 +64,8 @@ export function bandColours(position: number, count: number): { fill: string; fo
   return BAND_COLOURS[Math.min(position, BAND_COLOURS.length - 1)];
 }
 
-/** A field's column header: its code and a short title ("I. Công tác chỉ đạo, điều hành…"). */
-export function fieldHeader(code: string, title: string, maxLength = 40): string {
+/** A field's column header: its code and its whole title ("I. Công tác chỉ đạo, điều hành cải cách hành chính"). */
+export function fieldHeader(code: string, title: string): string {
   const clean = title.replace(/\s+/g, " ").trim();
-  if (clean.length <= maxLength) return clean === "" ? code : `${code}. ${clean}`;
-  const cut = clean.slice(0, maxLength);
-  const space = cut.lastIndexOf(" ");
-  return `${code}. ${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, "")}…`;
+  return clean === "" ? code : `${code}. ${clean}`;
 }

@@ -1,34 +1,35 @@
 /**
  * The ranking sheet of one group, in the published layout: title, group, header, one row per
- * unit in rank order, the group average (bình quân). Values stay unrounded; number formats
- * show settings.decimals decimals.
+ * unit in rank order, the group average (bình quân), inside the printed frame (printed-sheet.ts).
+ * Values stay unrounded; number formats show settings.decimals decimals, more for the units whose
+ * shown index would equal a neighbour's of another rank (display-ties.ts).
  */
 import type { CellValue } from "../grid";
-import type { CriteriaSet, GroupRanking, RankedUnit, SheetPatch, SheetPlan } from "../model";
+import type { CriteriaSet, GroupRanking, RankedUnit, SheetPlan } from "../model";
 import { fromMicro } from "../points";
 import { bandsOfGroup } from "../rank/rank-units";
 import type { Settings } from "../settings";
+import { type UnitIssueCount, describeUnitErrors } from "../unit-issues";
+import { explainTies } from "./display-ties";
 import {
   AVERAGE_LABEL,
-  AVERAGE_STYLE,
-  BODY_STYLE,
   bandColours,
   decimalFormat,
+  ERROR_FOOTNOTE,
+  ERROR_MARK,
   ERROR_NOTE,
   fieldHeader,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  HEADER_ROW_HEIGHT,
-  HEADER_STYLE,
   INTEGER_FORMAT,
   rankingTitle,
-  SUBTITLE_ROW,
-  SUBTITLE_STYLE,
   TEXT_FORMAT,
-  TITLE_ROW,
-  TITLE_STYLE,
   UNRANKED_NOTE,
 } from "./layout";
+import { columnPixels, wrappedLines } from "./fit-text";
+import { PRINTABLE_PIXELS, TABLE_FONT_SIZE, type TableColumn, planPrintedSheet } from "./printed-sheet";
+
+/** Most lines a whole field title may take in the header before the titles move to a legend. */
+const MAX_HEADER_LINES = 6;
+const FIELD_LEGEND = "Các lĩnh vực:";
 
 /** Zero-based columns of a group's ranking sheet with `fieldCount` field columns. */
 export function rankingColumns(fieldCount: number) {
@@ -48,6 +49,36 @@ export function rankingColumns(fieldCount: number) {
   };
 }
 
+/** Widths in characters of a ranking sheet's columns so that the table fits A4 landscape at 100 %. */
+export function rankingColumnWidths(fieldCount: number, codesOnly = false): number[] {
+  const columns = fieldCount + 8;
+  // 3 % to spare: readers convert character widths to pixels a little differently.
+  const budget = (PRINTABLE_PIXELS * 0.97 - 5 * columns) / 7;
+  const fixed = { order: 4, total: 7.5, maxPoints: 7.5, index: 7.5, rank: 5.5, band: 5.5, note: 14 };
+  const rest = budget - Object.values(fixed).reduce((s, w) => s + w, 0);
+  // Field columns hold points ("10,00"); when their headers carry only the codes the unit names get the room.
+  const field =
+    fieldCount === 0 ? 0 : clamp((rest - (codesOnly ? 30 : 22)) / fieldCount, codesOnly ? 5.5 : 6.5, 20);
+  const unit = clamp(rest - field * fieldCount, 16, 34);
+  const note = fixed.note + Math.max(0, rest - field * fieldCount - unit);
+  const round = (w: number): number => Math.floor(w * 4) / 4;
+  return [
+    fixed.order,
+    round(unit),
+    ...Array.from({ length: fieldCount }, () => round(field)),
+    fixed.total,
+    fixed.maxPoints,
+    fixed.index,
+    fixed.rank,
+    fixed.band,
+    round(note),
+  ];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
 /** The plan of one group's ranking sheet under the given name. */
 export function planGroupSheet(
   ranking: GroupRanking,
@@ -55,17 +86,29 @@ export function planGroupSheet(
   settings: Settings,
   name: string,
   replaces: boolean,
+  unitErrors: ReadonlyMap<RankedUnit, UnitIssueCount> = new Map(),
 ): SheetPlan {
   const fieldIds = criteria?.fieldIds ?? [];
   const cols = rankingColumns(fieldIds.length);
   const points = decimalFormat(settings.decimals);
-  const header: CellValue[] = [
+  const titles = fieldIds.map((id) =>
+    fieldHeader(criteria?.nodes[id]?.code ?? id, criteria?.nodes[id]?.title ?? ""),
+  );
+  // Whole field titles in the header when they wrap to a few lines; else the codes in the header
+  // and the whole titles in a legend under the table, so the header stays short enough for 30
+  // units a page.
+  const fullWidths = rankingColumnWidths(fieldIds.length);
+  const inHeader = titles.every(
+    (title) =>
+      wrappedLines(title, columnPixels(fullWidths[cols.firstField]), TABLE_FONT_SIZE, true) <=
+      MAX_HEADER_LINES,
+  );
+  const widths = inHeader ? fullWidths : rankingColumnWidths(fieldIds.length, true);
+  const legend = inHeader || titles.length === 0 ? [] : [`${FIELD_LEGEND} ${titles.join("; ")}.`];
+  const headers: string[] = [
     "STT",
     "Đơn vị",
-    ...fieldIds.map((id) => {
-      const node = criteria?.nodes[id];
-      return fieldHeader(node?.code ?? id, node?.title ?? "");
-    }),
+    ...(inHeader ? titles : fieldIds.map((id) => criteria?.nodes[id]?.code ?? id)),
     "Tổng điểm",
     "Điểm tối đa áp dụng",
     "Chỉ số (%)",
@@ -73,6 +116,12 @@ export function planGroupSheet(
     "Xếp loại",
     "Ghi chú",
   ];
+  const align = (c: number): TableColumn["align"] =>
+    c === cols.order || c === cols.rank || c === cols.band
+      ? "center"
+      : c === cols.unit || c === cols.note
+        ? "left"
+        : "right";
   const rowFormat: string[] = [
     INTEGER_FORMAT,
     TEXT_FORMAT,
@@ -84,64 +133,48 @@ export function planGroupSheet(
     TEXT_FORMAT,
     TEXT_FORMAT,
   ];
-  const rows = ranking.units.map((u, i) => unitRow(u, i + 1, fieldIds));
-  const averageRow: CellValue[] = header.map(() => null);
+  const ties = explainTies(ranking, settings.decimals, settings.tieBreak);
+  const rows = ranking.units.map((u, i) =>
+    unitRow(u, i + 1, fieldIds, ties.get(u)?.notes.vi ?? [], unitErrors.get(u) ?? null),
+  );
+  const formats = ranking.units.map((u) => {
+    const decimals = ties.get(u)?.decimals ?? settings.decimals;
+    if (decimals === settings.decimals) return rowFormat;
+    const format = [...rowFormat];
+    format[cols.index] = decimalFormat(decimals);
+    return format;
+  });
+  const averageRow: CellValue[] = headers.map(() => null);
   averageRow[cols.unit] = AVERAGE_LABEL;
   averageRow[cols.index] = ranking.average;
-  const averageRowIndex = FIRST_DATA_ROW + rows.length;
+  const marked = ranking.units.some((u) => u.result.errorCount > 0);
 
-  const blank = (text: string): CellValue[] => [text, ...header.slice(1).map(() => null)];
-  const patches: SheetPatch[] = [
-    { row: TITLE_ROW, col: 0, values: [blank(rankingTitle(settings.year))], style: TITLE_STYLE },
-    {
-      row: SUBTITLE_ROW,
-      col: 0,
-      values: [blank(ranking.group)],
-      numberFormat: TEXT_FORMAT,
-      style: SUBTITLE_STYLE,
-    },
-    { row: HEADER_ROW, col: 0, values: [header], numberFormat: TEXT_FORMAT, style: HEADER_STYLE },
-  ];
-  if (rows.length > 0) {
-    patches.push({
-      row: FIRST_DATA_ROW,
-      col: 0,
-      values: rows,
-      numberFormat: rows.map(() => rowFormat),
-      style: BODY_STYLE,
-    });
-  }
-  patches.push({
-    row: averageRowIndex,
-    col: 0,
-    values: [averageRow],
-    numberFormat: [rowFormat],
-    style: AVERAGE_STYLE,
-  });
-
-  const lastDataRow = FIRST_DATA_ROW + rows.length - 1;
-  const bands = bandsOfGroup(settings, ranking.group);
-  const ranked = ranking.units.filter((u) => u.result.index !== null).length;
-  return {
+  const printed = planPrintedSheet({
     name,
     purpose: "ranking",
     group: ranking.group,
     replaces,
-    patches,
-    merges: [
-      { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: cols.last },
-      { top: SUBTITLE_ROW, left: 0, bottom: SUBTITLE_ROW, right: cols.last },
-    ],
-    columnWidths: [6, 34, ...fieldIds.map(() => 14), 11, 12, 11, 9, 9, 28],
-    freezeRows: FIRST_DATA_ROW,
-    // Field headers wrap over up to four lines in their 14-character columns.
-    rowHeights: [{ row: HEADER_ROW, height: HEADER_ROW_HEIGHT }],
-    print: { landscape: true, fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    frame: settings.frame,
+    defaultTitle: rankingTitle(settings.year),
+    subtitle: ranking.group,
+    columns: headers.map((header, c) => ({ header, width: widths[c], align: align(c) })),
+    rows: [...rows, averageRow],
+    formats: [...formats, rowFormat],
+    totalRows: 1,
+    footnotes: [...legend, ...(marked ? [ERROR_FOOTNOTE] : [])],
+  });
+  const first = printed.firstDataRow;
+  const lastDataRow = first + rows.length - 1;
+  const bands = bandsOfGroup(settings, ranking.group);
+  const ranked = ranking.units.filter((u) => u.result.index !== null).length;
+  const { plan, headerRow } = printed;
+  return {
+    ...plan,
     bands:
       rows.length === 0
         ? []
         : bands.map((band, i) => ({
-            range: { top: FIRST_DATA_ROW, left: cols.band, bottom: lastDataRow, right: cols.band },
+            range: { top: first, left: cols.band, bottom: lastDataRow, right: cols.band },
             label: band.label,
             ...bandColours(i, bands.length),
           })),
@@ -153,32 +186,32 @@ export function planGroupSheet(
               settings.year === null
                 ? `Chỉ số CCHC - ${ranking.group}`
                 : `Chỉ số CCHC năm ${settings.year} - ${ranking.group}`,
-            categories: {
-              top: FIRST_DATA_ROW,
-              left: cols.unit,
-              bottom: FIRST_DATA_ROW + ranked - 1,
-              right: cols.unit,
-            },
-            values: {
-              top: FIRST_DATA_ROW,
-              left: cols.index,
-              bottom: FIRST_DATA_ROW + ranked - 1,
-              right: cols.index,
-            },
-            anchor: { top: HEADER_ROW, left: cols.last + 2, bottom: HEADER_ROW + 20, right: cols.last + 10 },
+            categories: { top: first, left: cols.unit, bottom: first + ranked - 1, right: cols.unit },
+            values: { top: first, left: cols.index, bottom: first + ranked - 1, right: cols.index },
+            // Right of the print area: the chart is never printed with the table nor shrinks it.
+            anchor: { top: headerRow, left: cols.last + 2, bottom: headerRow + 20, right: cols.last + 10 },
           },
   };
 }
 
-function unitRow(ranked: RankedUnit, order: number, fieldIds: readonly string[]): CellValue[] {
+function unitRow(
+  ranked: RankedUnit,
+  order: number,
+  fieldIds: readonly string[],
+  tieNotes: readonly string[],
+  errors: UnitIssueCount | null,
+): CellValue[] {
   const r = ranked.result;
   const hasIndex = r.index !== null;
   const notes: string[] = [];
-  if (r.errorCount > 0) notes.push(`${ERROR_NOTE} (${r.errorCount} lỗi)`);
+  const errorText = errors ? describeUnitErrors(errors, "vi") : null;
+  if (errorText) notes.push(`${ERROR_NOTE} (${errorText})`);
+  else if (r.errorCount > 0) notes.push(`${ERROR_NOTE} (${r.errorCount} lỗi)`);
+  notes.push(...tieNotes);
   if (!hasIndex) notes.push(UNRANKED_NOTE);
   return [
     order,
-    ranked.unit,
+    r.errorCount > 0 ? `${ranked.unit} ${ERROR_MARK}` : ranked.unit,
     ...fieldIds.map((id) => {
       const node = r.nodes[id];
       return node ? fromMicro(node.points) : null;

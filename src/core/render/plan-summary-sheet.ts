@@ -2,21 +2,8 @@
 import type { CellValue } from "../grid";
 import type { GroupRanking, SheetPlan } from "../model";
 import type { Settings } from "../settings";
-import {
-  AVERAGE_STYLE,
-  BODY_STYLE,
-  decimalFormat,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  HEADER_STYLE,
-  INTEGER_FORMAT,
-  rankingTitle,
-  SUBTITLE_ROW,
-  SUBTITLE_STYLE,
-  TEXT_FORMAT,
-  TITLE_ROW,
-  TITLE_STYLE,
-} from "./layout";
+import { decimalFormat, INTEGER_FORMAT, rankingTitle, TEXT_FORMAT } from "./layout";
+import { type TableColumn, planPrintedSheet } from "./printed-sheet";
 
 const HEADER = [
   "STT",
@@ -28,6 +15,9 @@ const HEADER = [
   "Đơn vị dẫn đầu",
   "Sheet xếp hạng",
 ];
+
+const WIDTHS = [4, 26, 7, 9, 9, 9, 30, 22];
+const ALIGN: TableColumn["align"][] = ["center", "left", "right", "right", "right", "right", "left", "left"];
 
 /** The summary of all groups; `sheetNames[i]` is the ranking sheet of `groups[i]`. */
 export function planSummarySheet(
@@ -63,34 +53,19 @@ export function planSummarySheet(
     null,
     null,
   ];
-  const last = HEADER.length - 1;
-  const blank = (text: string): CellValue[] => [text, ...HEADER.slice(1).map(() => null)];
-  return {
+  const { plan } = planPrintedSheet({
     name,
     purpose: "summary",
     group: null,
     replaces,
-    patches: [
-      { row: TITLE_ROW, col: 0, values: [blank(rankingTitle(settings.year))], style: TITLE_STYLE },
-      { row: SUBTITLE_ROW, col: 0, values: [blank("Tổng hợp các khối")], style: SUBTITLE_STYLE },
-      { row: HEADER_ROW, col: 0, values: [HEADER], numberFormat: TEXT_FORMAT, style: HEADER_STYLE },
-      { row: FIRST_DATA_ROW, col: 0, values: rows, numberFormat: rows.map(() => format), style: BODY_STYLE },
-      {
-        row: FIRST_DATA_ROW + rows.length,
-        col: 0,
-        values: [total],
-        numberFormat: [format],
-        style: AVERAGE_STYLE,
-      },
-    ],
-    merges: [
-      { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: last },
-      { top: SUBTITLE_ROW, left: 0, bottom: SUBTITLE_ROW, right: last },
-    ],
-    columnWidths: [6, 30, 10, 13, 13, 13, 34, 30],
-    freezeRows: FIRST_DATA_ROW,
-    print: { landscape: true, fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
-    bands: [],
-    chart: null,
-  };
+    frame: settings.frame,
+    defaultTitle: rankingTitle(settings.year),
+    subtitle: "Tổng hợp các khối",
+    columns: HEADER.map((header, c) => ({ header, width: WIDTHS[c], align: ALIGN[c] })),
+    rows: [...rows, total],
+    formats: [...rows.map(() => format), format],
+    totalRows: 1,
+    footnotes: [],
+  });
+  return { ...plan, bands: [], chart: null };
 }

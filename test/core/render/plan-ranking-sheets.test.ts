@@ -94,7 +94,7 @@ describe("planRankingSheets: the published layout", () => {
     expect(row(sheet, 4)).toEqual([
       "STT",
       "Đơn vị",
-      "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH…",
+      "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH CỦA CƠ QUAN",
       "II. Cải cách thể chế",
       "Tổng điểm",
       "Điểm tối đa áp dụng",
@@ -129,7 +129,11 @@ describe("planRankingSheets: the published layout", () => {
 
   it("freezes the rows above the units, prints landscape fitted to the width with the header repeated", () => {
     expect(sheet.freezeRows).toBe(4);
-    expect(sheet.print).toEqual({ landscape: true, fitToWidth: true, titleRows: { first: 3, last: 3 } });
+    expect(sheet.print).toMatchObject({
+      landscape: true,
+      fitToWidth: true,
+      titleRows: { first: 3, last: 3 },
+    });
     expect(sheet.columnWidths).toHaveLength(10);
   });
 
@@ -152,7 +156,18 @@ describe("planRankingSheets: units with errors and units without an index", () =
       ["Sở Y tế", scores(3, 3, 4)],
       ["Sở Tư pháp", scores("đạt", 5, 3)],
     ]).sheets[0];
-    expect(row(sheet, 6)).toEqual([2, "Sở Tư pháp", 0, 3, 3, 10, 30, 2, "D", "Có lỗi chấm điểm (2 lỗi)"]);
+    expect(row(sheet, 6)).toEqual([
+      2,
+      "Sở Tư pháp (*)",
+      0,
+      3,
+      3,
+      10,
+      30,
+      2,
+      "D",
+      "Có lỗi chấm điểm (2 lỗi: 1 điểm vượt điểm tối đa, 1 điểm không phải số)",
+    ]);
     expect(valueAt(sheet, "J5")).toBeNull();
   });
 

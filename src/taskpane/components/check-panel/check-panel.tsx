@@ -131,7 +131,7 @@ function IssueGroups(props: { groups: IssueGroup[]; onPick: PickIssue }) {
         <AccordionItem key={group.key} value={group.key}>
           <AccordionHeader size="small">
             <span className={styles.groupHeader}>
-              {groupTitle(group, t)} ({group.issues.length})
+              {groupTitle(group, t)} ({groupCounts(group, t)})
             </span>
           </AccordionHeader>
           <AccordionPanel>
@@ -171,6 +171,18 @@ function IssueGroups(props: { groups: IssueGroup[]; onPick: PickIssue }) {
       ))}
     </Accordion>
   );
+}
+
+/** "2 lỗi, 1 cảnh báo": the same count as the explain tab's (the unit's own issues). */
+function groupCounts(group: IssueGroup, t: ReturnType<typeof useI18n>["t"]): string {
+  const errors = group.issues.filter((i) => i.severity === "error").length;
+  const warnings = group.issues.length - errors;
+  return [
+    errors > 0 ? t("check.errors", { count: errors }) : null,
+    warnings > 0 ? t("check.warnings", { count: warnings }) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function groupTitle(group: IssueGroup, t: ReturnType<typeof useI18n>["t"]): string {

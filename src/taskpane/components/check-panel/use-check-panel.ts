@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import type { Issue, IssueCode, Severity } from "../../../core/issues";
+import type { UnitScores } from "../../../core/model";
 import { useHost } from "../../host/host-context";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSession } from "../../session/session-context";
@@ -44,7 +45,7 @@ export function useCheckPanel() {
     [inScope, severity, rule],
   );
 
-  const groups = useMemo(() => groupIssues(shown), [shown]);
+  const groups = useMemo(() => groupIssues(shown, session.analysis?.units ?? []), [shown, session.analysis]);
 
   async function checkAll() {
     setNotice(null);
@@ -105,14 +106,19 @@ export function useCheckPanel() {
   };
 }
 
-/** Groups issues by unit and sheet, keeping the engine's order (sheet, then cell). */
-function groupIssues(issues: readonly Issue[]): IssueGroup[] {
+/**
+ * Groups issues by unit and sheet, keeping the engine's order (sheet, then cell). An issue on a
+ * unit's own sheet that names no unit is the unit's (as the core counts it: unit-issues.ts).
+ */
+function groupIssues(issues: readonly Issue[], units: readonly UnitScores[]): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
+  const owner = new Map(units.filter((u) => u.layout === "unitSheet").map((u) => [u.sheet, u.unit]));
   for (const issue of issues) {
-    const key = `${issue.unit ?? ""}\u0000${issue.sheet ?? ""}`;
+    const unit = issue.unit ?? (issue.sheet === null ? null : (owner.get(issue.sheet) ?? null));
+    const key = `${unit ?? ""}\u0000${issue.sheet ?? ""}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, unit: issue.unit, sheet: issue.sheet, issues: [] };
+      group = { key, unit, sheet: issue.sheet, issues: [] };
       groups.set(key, group);
     }
     group.issues.push(issue);

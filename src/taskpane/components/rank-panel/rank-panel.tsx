@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Field,
@@ -8,12 +12,22 @@ import {
   MessageBarBody,
   Select,
   Text,
+  Textarea,
 } from "@fluentui/react-components";
 import type { GroupRanking, RankedUnit } from "../../../core/model";
+import { indexFigure } from "../../../core/format-number";
+import { explainTies } from "../../../core/render/display-ties";
+import type { Settings } from "../../../core/settings";
 import { useI18n } from "../../i18n/i18n-context";
 import { formatIndex } from "../../format";
 import { useRankPanelStyles } from "./rank-panel.styles";
-import { type OpenSheet, type RankDraft, type RankOutcome, useRankPanel } from "./use-rank-panel";
+import {
+  type FrameChange,
+  type OpenSheet,
+  type RankDraft,
+  type RankOutcome,
+  useRankPanel,
+} from "./use-rank-panel";
 
 /** Xếp hạng: the ranking settings, one button that writes the sheets, then a summary per group. */
 export function RankPanel() {
@@ -95,6 +109,7 @@ export function RankPanel() {
         <Field label={t("rank.bands")} hint={t("rank.bandsHint")}>
           <Input value={draft.bandsText} onChange={(_e, d) => state.update({ bandsText: d.value })} />
         </Field>
+        <FrameFields draft={draft} onChange={state.updateFrame} />
         {state.problem && (
           <MessageBar intent="error">
             <MessageBarBody>{state.problem}</MessageBarBody>
@@ -106,6 +121,43 @@ export function RankPanel() {
       </form>
       {state.outcome && <RankSummary outcome={state.outcome} onOpen={(s) => void state.openSheet(s)} />}
     </section>
+  );
+}
+
+/** The printed appendix's frame: each part optional, saved with the settings in the workbook. */
+function FrameFields(props: { draft: RankDraft; onChange: FrameChange }) {
+  const { t } = useI18n();
+  const frame = props.draft.frame;
+  const area = (key: "issuer" | "appendix" | "title" | "notes" | "signatures", rows: number) => (
+    <Field label={t(`rank.frame.${key}`)}>
+      <Textarea
+        resize="vertical"
+        rows={rows}
+        value={frame[key]}
+        onChange={(_e, d) => props.onChange({ [key]: d.value })}
+      />
+    </Field>
+  );
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="frame">
+        <AccordionHeader size="small">{t("rank.frame")}</AccordionHeader>
+        <AccordionPanel>
+          <Text size={200}>{t("rank.frameHint")}</Text>
+          {area("issuer", 2)}
+          {area("appendix", 2)}
+          {area("title", 2)}
+          {area("notes", 2)}
+          <Field label={t("rank.frame.placeAndDate")}>
+            <Input value={frame.placeAndDate} onChange={(_e, d) => props.onChange({ placeAndDate: d.value })} />
+          </Field>
+          {area("signatures", 4)}
+          <Field label={t("rank.frame.font")}>
+            <Input value={frame.font} onChange={(_e, d) => props.onChange({ font: d.value })} />
+          </Field>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }
 
@@ -131,6 +183,7 @@ function RankSummary(props: { outcome: RankOutcome; onOpen: OpenSheet }) {
           key={group.group}
           group={group}
           decimals={outcome.analysis.settings.decimals}
+          tieBreak={outcome.analysis.settings.tieBreak}
           sheet={written.find((s) => s.purpose === "ranking" && s.group === group.group)?.name ?? null}
           onOpen={props.onOpen}
         />
@@ -149,12 +202,15 @@ function RankSummary(props: { outcome: RankOutcome; onOpen: OpenSheet }) {
 function GroupSummary(props: {
   group: GroupRanking;
   decimals: number;
+  tieBreak: Settings["tieBreak"];
   sheet: string | null;
   onOpen: OpenSheet;
 }) {
   const { group, decimals, sheet } = props;
   const { t, lang } = useI18n();
   const styles = useRankPanelStyles();
+  // Units shown at the same index with different ranks get the decimals that separate them.
+  const ties = explainTies(group, decimals, props.tieBreak);
   const size = Math.min(3, group.units.length);
   const top = group.units.slice(0, size);
   const bottom = group.units.slice(Math.max(size, group.units.length - size)).reverse();
@@ -164,9 +220,17 @@ function GroupSummary(props: {
         {t("rank.unitLine", {
           rank: u.rank,
           unit: u.unit,
-          index: u.result.index === null ? t("rank.noIndex") : formatIndex(u.result.index, decimals, lang),
+          index:
+            u.result.index === null
+              ? t("rank.noIndex")
+              : formatIndex(indexFigure(u.result), ties.get(u)?.decimals ?? decimals, lang),
         })}
       </span>
+      {(ties.get(u)?.notes[lang].length ?? 0) > 0 && (
+        <Text size={200} italic>
+          ({ties.get(u)?.notes[lang].join("; ")})
+        </Text>
+      )}
       {u.band && (
         <Badge size="small" appearance="tint">
           {u.band}

@@ -7,6 +7,7 @@ import { useHost } from "../../host/host-context";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSession } from "../../session/session-context";
 import { formatBandsText, parseBandsText } from "./bands-text";
+import { type FrameDraft, draftToFrame, frameToDraft } from "./frame-text";
 
 /** The ranking choices at hand; the rest of the settings stay as saved. */
 export type RankDraft = Pick<Settings, "scoreSource" | "notApplicable" | "tieBreak" | "decimals"> & {
@@ -14,11 +15,16 @@ export type RankDraft = Pick<Settings, "scoreSource" | "notApplicable" | "tieBre
   /** Whose bands the text box edits: "" for the default bands, else a group's name. */
   bandsGroup: string;
   bandsText: string;
+  /** The printed frame's text boxes (frame-text.ts). */
+  frame: FrameDraft;
 };
 
 type BandsDraft = { defaults: Band[]; byGroup: Record<string, Band[]> };
 
 export type OpenSheet = (sheet: string) => void;
+
+/** A change to some of the frame's text boxes. */
+export type FrameChange = (change: Partial<FrameDraft>) => void;
 
 /** What the last ranking wrote. */
 export type RankOutcome = { analysis: Analysis; plan: WritePlan };
@@ -46,6 +52,7 @@ export function useRankPanel() {
       year: settings.year === null ? "" : String(settings.year),
       bandsGroup: "",
       bandsText: formatBandsText(settings.defaultBands, lang),
+      frame: frameToDraft(settings.frame),
     });
   }, [settings, draft, lang]);
 
@@ -100,11 +107,19 @@ export function useRankPanel() {
       year,
       defaultBands: committed.defaults,
       bandsByGroup: committed.byGroup,
+      frame: draftToFrame(draft.frame),
     };
     const result = await session.run((onProgress) => rankWorkbook(host.port, { settings: next, onProgress }));
     if (!result) return;
     session.setAnalysis(result.analysis);
     setOutcome(result);
+    // The printed result first: the first ranking sheet comes to the front.
+    const first = result.plan.sheets.find((s) => s.purpose === "ranking") ?? result.plan.sheets[0];
+    if (first) await session.run(() => host.goTo(first.name, null));
+  }
+
+  function updateFrame(patch: Partial<FrameDraft>) {
+    setDraft((prev) => (prev ? { ...prev, frame: { ...prev.frame, ...patch } } : prev));
   }
 
   async function openSheet(sheet: string) {
@@ -117,6 +132,7 @@ export function useRankPanel() {
   return {
     draft,
     update,
+    updateFrame,
     pickBandsGroup,
     groups,
     detectedYear,

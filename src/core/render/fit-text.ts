@@ -1,0 +1,66 @@
+/**
+ * Row heights fitted to wrapped text, so that a printed cell shows all its text: neither Excel
+ * (for rows written by a program) nor every reader fits heights on opening. Widths are estimated
+ * for Times New Roman from the characters' classes; the estimate errs on the wide side, so a row
+ * may get a little room to spare but never clips its last line.
+ */
+
+/** Pixels (at 96 dpi) of a column `width` characters wide in the default 11-point font (7 px each + 5). */
+export function columnPixels(width: number): number {
+  return Math.trunc(width * 7 + 5);
+}
+
+/** Points of a column `width` characters wide. */
+export function columnPoints(width: number): number {
+  return (columnPixels(width) * 72) / 96;
+}
+
+/** Width of one character in ems of Times New Roman, by class (a little generous). */
+function charEms(ch: string): number {
+  if (ch === " ") return 0.26;
+  if (/[0-9]/.test(ch)) return 0.5;
+  if (/[.,:;'!|()[\]\-–—…"/]/.test(ch)) return ch === "…" || ch === "—" ? 1 : 0.34;
+  if (/[mwMW]/.test(ch)) return 0.95;
+  if (/[A-ZĐÀ-Ỹ]/u.test(ch) && ch === ch.toLocaleUpperCase("vi") && ch !== ch.toLocaleLowerCase("vi"))
+    return 0.72;
+  if (/[ijlft]/.test(ch)) return 0.3;
+  return 0.5;
+}
+
+/** Estimated width in pixels of a text at `fontSize` points. */
+export function textPixels(text: string, fontSize: number, bold = false): number {
+  let ems = 0;
+  for (const ch of text.normalize("NFC")) ems += charEms(ch);
+  return ems * fontSize * (96 / 72) * (bold ? 1.08 : 1);
+}
+
+/** Lines a text wraps to in a cell `pixels` wide (word by word, as spreadsheets wrap; explicit line breaks kept). */
+export function wrappedLines(text: string, pixels: number, fontSize: number, bold = false): number {
+  const usable = Math.max(pixels - 6, 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines += 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const w = textPixels(word, fontSize, bold);
+      const space = used > 0 ? textPixels(" ", fontSize, bold) : 0;
+      if (used > 0 && used + space + w > usable) {
+        lines += 1;
+        used = 0;
+      }
+      if (used === 0 && w > usable) {
+        // A word longer than the cell breaks across lines.
+        lines += Math.ceil(w / usable) - 1;
+        used = w % usable;
+      } else used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/** Height in points of a row holding `lines` lines of `fontSize`-point text. */
+export function rowPoints(lines: number, fontSize: number): number {
+  // Times New Roman's line is 1.15 em; Excel's standard row for 10-point text is 12.75 points.
+  const height = lines * fontSize * 1.15 + 1.25;
+  return Math.ceil(height * 4) / 4;
+}
