@@ -328,6 +328,8 @@ export type SheetPlan = {
     landscape: boolean;
     fitToWidth: boolean;
     titleRows: { first: number; last: number } | null;
+    /** Pages tall when fitting (1: the whole print area on one page); unset: as many as needed. */
+    fitToHeight?: number;
     /** Paper size (Nghị định 30/2020/NĐ-CP: A4); unset: the printer's default. */
     paper?: "A4";
     /** Margins in millimetres; unset: the application's defaults. */

@@ -65,15 +65,15 @@ const ERROR_KIND: Partial<Record<IssueCode, { vi: string; en: string }>> = {
   scoring_column_missing: { vi: "thiếu cột điểm", en: "missing score column" },
 };
 
-/** "3 lỗi: 2 điểm vượt điểm tối đa, 1 điểm tối đa khác bộ tiêu chí" (null when no error). */
+/** "3 lỗi: 2 điểm vượt điểm tối đa, 1 thiếu điểm" or "1 lỗi: thiếu điểm" (null when no error). */
 export function describeUnitErrors(count: UnitIssueCount, lang: Lang): string | null {
   if (count.errors === 0) return null;
-  const kinds = count.errorKinds
-    .map(
-      ({ code, count: n }) =>
-        `${n} ${ERROR_KIND[code]?.[lang] ?? (lang === "vi" ? "lỗi khác" : "other error")}`,
-    )
-    .join(", ");
+  const name = (code: IssueCode): string =>
+    ERROR_KIND[code]?.[lang] ?? (lang === "vi" ? "lỗi khác" : "other error");
+  const kinds =
+    count.errorKinds.length === 1
+      ? name(count.errorKinds[0].code)
+      : count.errorKinds.map(({ code, count: n }) => `${n} ${name(code)}`).join(", ");
   return lang === "vi"
     ? `${count.errors} lỗi: ${kinds}`
     : `${count.errors} ${count.errors === 1 ? "error" : "errors"}: ${kinds}`;

@@ -119,7 +119,11 @@ function applyPrint(layout: Excel.PageLayout, print: SheetPlan["print"]): void {
   if (print.centerHorizontally) layout.centerHorizontally = true;
   // One page wide, as many pages tall as the rows need. Only the width is set: an explicit
   // verticalFitToPages of 0 is not documented to mean "automatic" and could fail the batch.
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (print.fitToWidth) {
+    layout.zoom = print.fitToHeight
+      ? { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight }
+      : { horizontalFitToPages: 1 };
+  }
   const titles = print.titleRows;
   if (titles) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
   if (print.area) layout.setPrintArea(rangeToA1(print.area));

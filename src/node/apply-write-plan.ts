@@ -101,7 +101,8 @@ function applyPrint(ws: ExcelJS.Worksheet, print: SheetPlan["print"]): void {
   const setup: Partial<ExcelJS.PageSetup> = {};
   if (print.landscape) setup.orientation = "landscape";
   if (print.paper === "A4") setup.paperSize = 9;
-  if (print.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (print.fitToWidth)
+    Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: print.fitToHeight ?? 0 });
   if (print.titleRows) setup.printTitlesRow = `${print.titleRows.first + 1}:${print.titleRows.last + 1}`;
   if (print.area) setup.printArea = rangeA1(print.area);
   if (print.centerHorizontally) setup.horizontalCentered = true;

@@ -60,8 +60,8 @@ describe("Thanh Hóa 2023: Ban Dân tộc, 68,32 points of an applicable 84 = 81
     const sheet = planRankingSheets(analysis, ["Bộ tiêu chí", "Ban Dân tộc"]).sheets[0];
     expect(valueAt(sheet, "B5")).toBe("Ban Dân tộc");
     // A STT · B Đơn vị · C, D fields · E Tổng điểm · F Điểm tối đa áp dụng · G Chỉ số (%)
-    expect(cellOf(sheet, "G5")).toEqual({ value: 6832 / 84, format: "0.00" });
-    expect(cellOf(sheet, "E5")).toEqual({ value: 68.32, format: "0.00" });
+    expect(cellOf(sheet, "G5")).toEqual({ value: 6832 / 84, format: "[$-42A]0.00" });
+    expect(cellOf(sheet, "E5")).toEqual({ value: 68.32, format: "[$-42A]0.00" });
     expect(valueAt(sheet, "F5")).toBe(84);
   });
 });

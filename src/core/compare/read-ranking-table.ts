@@ -121,7 +121,8 @@ function readTable(
     const texts = line.map((v) => cellText(v)).filter((t) => t !== "");
     if (texts.length === 0) continue;
     if (texts.every((t) => COLUMN_NUMBER.test(foldText(t)))) continue;
-    const name = cellText(cellAt(grid, row, cols.unit));
+    // "Sở Tư pháp (*)": the mark of a unit with errors (render/layout.ts ERROR_MARK) is not its name.
+    const name = cellText(cellAt(grid, row, cols.unit)).replace(/\s*\(\*\)$/, "");
     const index = readIndex(cellAt(grid, row, cols.index));
     const rank = cols.rank === null ? null : readRank(cellAt(grid, row, cols.rank));
     if (SUMMARY_ROW.test(foldText(name)) || SUMMARY_ROW.test(foldText(texts[0]))) continue;

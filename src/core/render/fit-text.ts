@@ -15,23 +15,35 @@ export function columnPoints(width: number): number {
   return (columnPixels(width) * 72) / 96;
 }
 
-/** Width of one character in ems of Times New Roman, by class (a little generous). */
+/**
+ * Width of one character in ems of Times New Roman (Liberation Serif has the same metrics), by
+ * its base letter: Vietnamese marks do not change a letter's width.
+ */
 function charEms(ch: string): number {
-  if (ch === " ") return 0.26;
-  if (/[0-9]/.test(ch)) return 0.5;
-  if (/[.,:;'!|()[\]\-–—…"/]/.test(ch)) return ch === "…" || ch === "—" ? 1 : 0.34;
-  if (/[mwMW]/.test(ch)) return 0.95;
-  if (/[A-ZĐÀ-Ỹ]/u.test(ch) && ch === ch.toLocaleUpperCase("vi") && ch !== ch.toLocaleLowerCase("vi"))
-    return 0.72;
-  if (/[ijlft]/.test(ch)) return 0.3;
-  return 0.5;
+  const base = ch.normalize("NFD")[0].replace("đ", "d").replace("Đ", "D");
+  if (base === " ") return 0.25;
+  if (/[0-9]/.test(base)) return 0.5;
+  if (/[.,:;'!|]/.test(base)) return 0.25;
+  if (/[()[\]\-/"]/.test(base)) return 0.34;
+  if (base === "…" || base === "—" || base === "%") return 0.85;
+  if (/[ijl]/.test(base)) return 0.28;
+  if (/[ftr]/.test(base)) return 0.34;
+  if (base === "s") return 0.39;
+  if (/[aecz]/.test(base)) return 0.45;
+  if (/[mw]/.test(base)) return 0.75;
+  if (/[a-z]/.test(base)) return 0.5;
+  if (/[IJ]/.test(base)) return 0.36;
+  if (/[MW]/.test(base)) return 0.92;
+  if (/[A-Z]/.test(base)) return 0.7;
+  return 0.55;
 }
 
 /** Estimated width in pixels of a text at `fontSize` points. */
 export function textPixels(text: string, fontSize: number, bold = false): number {
   let ems = 0;
   for (const ch of text.normalize("NFC")) ems += charEms(ch);
-  return ems * fontSize * (96 / 72) * (bold ? 1.08 : 1);
+  // 4 % to spare, 6 % more in bold.
+  return ems * fontSize * (96 / 72) * 1.04 * (bold ? 1.06 : 1);
 }
 
 /** Lines a text wraps to in a cell `pixels` wide (word by word, as spreadsheets wrap; explicit line breaks kept). */

@@ -4,7 +4,6 @@ import type { CellStyle } from "../model";
 export const TITLE_BASE = "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH";
 export const RANKING_SHEET_PREFIX = "Xếp hạng - ";
 export const SUMMARY_SHEET_NAME = "Tổng hợp xếp hạng";
-export const ERROR_NOTE = "Có lỗi chấm điểm";
 /** The mark after the name of a unit whose own scores or sheet carry an error. */
 export const ERROR_MARK = "(*)";
 export const ERROR_FOOTNOTE =
@@ -26,12 +25,17 @@ export function rankingTitle(year: number | null): string {
 }
 
 /**
- * Excel number format showing `decimals` decimals ("0.00"). The stored value stays unrounded;
- * Excel shows the decimal comma itself in a Vietnamese locale (81,33).
+ * Excel number format showing `decimals` decimals in the Vietnamese notation ("[$-42A]0.00"). The
+ * stored value stays unrounded. The locale tag (0x042A, vi-VN) makes readers that follow the
+ * format's locale (LibreOffice) print the decimal comma (81,33) whatever the computer's language;
+ * Excel shows the separator of the system, the comma on a Vietnamese Windows.
  */
 export function decimalFormat(decimals: number): string {
-  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+  return `${VI_LOCALE}${decimals > 0 ? `0.${"0".repeat(decimals)}` : "0"}`;
 }
+
+/** Excel's locale tag of Vietnamese (LCID 0x042A) in number formats. */
+export const VI_LOCALE = "[$-42A]";
 
 export const TEXT_FORMAT = "@";
 export const INTEGER_FORMAT = "0";

@@ -17,7 +17,6 @@ import {
   decimalFormat,
   ERROR_FOOTNOTE,
   ERROR_MARK,
-  ERROR_NOTE,
   fieldHeader,
   INTEGER_FORMAT,
   rankingTitle,
@@ -30,6 +29,8 @@ import { PRINTABLE_PIXELS, TABLE_FONT_SIZE, type TableColumn, planPrintedSheet }
 /** Most lines a whole field title may take in the header before the titles move to a legend. */
 const MAX_HEADER_LINES = 6;
 const FIELD_LEGEND = "Các lĩnh vực:";
+/** A group of up to this many units prints on one page, its frame included. */
+export const ONE_PAGE_UNITS = 30;
 
 /** Zero-based columns of a group's ranking sheet with `fieldCount` field columns. */
 export function rankingColumns(fieldCount: number) {
@@ -162,6 +163,7 @@ export function planGroupSheet(
     formats: [...formats, rowFormat],
     totalRows: 1,
     footnotes: [...legend, ...(marked ? [ERROR_FOOTNOTE] : [])],
+    onePage: ranking.units.length <= ONE_PAGE_UNITS,
   });
   const first = printed.firstDataRow;
   const lastDataRow = first + rows.length - 1;
@@ -204,9 +206,10 @@ function unitRow(
   const r = ranked.result;
   const hasIndex = r.index !== null;
   const notes: string[] = [];
+  // "(*) 2 lỗi: điểm vượt điểm tối đa": how many errors and of what kind.
   const errorText = errors ? describeUnitErrors(errors, "vi") : null;
-  if (errorText) notes.push(`${ERROR_NOTE} (${errorText})`);
-  else if (r.errorCount > 0) notes.push(`${ERROR_NOTE} (${r.errorCount} lỗi)`);
+  if (errorText) notes.push(`${ERROR_MARK} ${errorText}`);
+  else if (r.errorCount > 0) notes.push(`${ERROR_MARK} ${r.errorCount} lỗi`);
   notes.push(...tieNotes);
   if (!hasIndex) notes.push(UNRANKED_NOTE);
   return [

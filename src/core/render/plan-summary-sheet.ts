@@ -66,6 +66,7 @@ export function planSummarySheet(
     formats: [...rows.map(() => format), format],
     totalRows: 1,
     footnotes: [],
+    onePage: groups.length <= 30,
   });
   return { ...plan, bands: [], chart: null };
 }

@@ -22,7 +22,7 @@ export const TABLE_FONT_SIZE = 10;
 const FRAME_FONT_SIZE = 12;
 const BLANK_ROW_HEIGHT = 6;
 /** Room for the signature and stamp between the role and the name. */
-const SIGNATURE_SPACE_ROWS = 4;
+const SIGNATURE_SPACE_ROWS = 3;
 
 export type TableColumn = { header: string; width: number; align: "left" | "center" | "right" };
 
@@ -42,6 +42,8 @@ export type PrintedSheetInput = {
   totalRows: number;
   /** Lines under the table before the frame's notes (the (*) mark's explanation). */
   footnotes: string[];
+  /** Print the table and its frame on one page (a group of up to 30 units). */
+  onePage: boolean;
 };
 
 /** The planned sheet without bands and chart, and where its table landed. */
@@ -105,7 +107,6 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
       issuerRight,
     );
   }
-  if (nonEmpty(frame.issuer).length > 0) blank();
   const appendixAbove = nonEmpty(frame.appendix).filter((t) => !t.startsWith("("));
   const appendixBelow = nonEmpty(frame.appendix).filter((t) => t.startsWith("("));
   for (const text of appendixAbove)
@@ -254,6 +255,7 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     print: {
       landscape: true,
       fitToWidth: true,
+      ...(input.onePage ? { fitToHeight: 1 } : {}),
       titleRows: { first: headerRow, last: headerRow },
       paper: "A4",
       margins: { ...PAGE_MARGINS },

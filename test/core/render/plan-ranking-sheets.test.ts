@@ -118,13 +118,13 @@ describe("planRankingSheets: the published layout", () => {
   });
 
   it("stores the index unrounded with a 2-decimal number format (Excel shows 42,86 in Vietnamese)", () => {
-    expect(cellOf(sheet, "G7")).toEqual({ value: 300 / 7, format: "0.00" });
-    expect(cellOf(sheet, "E7")?.format).toBe("0.00");
+    expect(cellOf(sheet, "G7")).toEqual({ value: 300 / 7, format: "[$-42A]0.00" });
+    expect(cellOf(sheet, "E7")?.format).toBe("[$-42A]0.00");
   });
 
   it("follows settings.decimals in the number format", () => {
     const three = plan([["Sở Y tế", scores(3, 3, 4)]], { settings: { decimals: 3 } }).sheets[0];
-    expect(cellOf(three, "G5")?.format).toBe("0.000");
+    expect(cellOf(three, "G5")?.format).toBe("[$-42A]0.000");
   });
 
   it("freezes the rows above the units, prints landscape fitted to the width with the header repeated", () => {
@@ -166,7 +166,7 @@ describe("planRankingSheets: units with errors and units without an index", () =
       30,
       2,
       "D",
-      "Có lỗi chấm điểm (2 lỗi: 1 điểm vượt điểm tối đa, 1 điểm không phải số)",
+      "(*) 2 lỗi: 1 điểm vượt điểm tối đa, 1 điểm không phải số",
     ]);
     expect(valueAt(sheet, "J5")).toBeNull();
   });

@@ -71,6 +71,7 @@ describe("the printed page of a ranking sheet", () => {
     expect(sheet.print).toEqual({
       landscape: true,
       fitToWidth: true,
+      fitToHeight: 1,
       titleRows: { first: 3, last: 3 },
       paper: "A4",
       margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
@@ -210,9 +211,9 @@ describe("ties as a reader sees them", () => {
       ["Sở Y tế", scores(2, 2, 2)],
     ]);
     expect(valueAt(sheet, "B5")).toBe("Sở Nội vụ");
-    expect(cellOf(sheet, "G5")?.format).toBe("0.000");
-    expect(cellOf(sheet, "G6")?.format).toBe("0.000");
-    expect(cellOf(sheet, "G7")?.format).toBe("0.00");
+    expect(cellOf(sheet, "G5")?.format).toBe("[$-42A]0.000");
+    expect(cellOf(sheet, "G6")?.format).toBe("[$-42A]0.000");
+    expect(cellOf(sheet, "G7")?.format).toBe("[$-42A]0.00");
     expect(valueAt(sheet, "H5")).toBe(1);
     expect(valueAt(sheet, "H6")).toBe(2);
     expect(valueAt(sheet, "J5")).toBe("xếp trên do chỉ số 90,024 > 90,016");
@@ -225,7 +226,7 @@ describe("ties as a reader sees them", () => {
       ["Sở Nội vụ", scores(3, 3, 3.1)],
       ["Văn phòng UBND tỉnh", scores(3, 3, 3)],
     ]);
-    expect(cellOf(sheet, "G5")?.format).toBe("0.00");
+    expect(cellOf(sheet, "G5")?.format).toBe("[$-42A]0.00");
     expect(valueAt(sheet, "J5")).toBeNull();
   });
 
@@ -241,6 +242,6 @@ describe("ties as a reader sees them", () => {
       "đồng hạng",
       null,
     ]);
-    expect(cellOf(sheet, "G5")?.format).toBe("0.00");
+    expect(cellOf(sheet, "G5")?.format).toBe("[$-42A]0.00");
   });
 });
