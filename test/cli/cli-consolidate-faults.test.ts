@@ -167,7 +167,8 @@ describe("a folder of agency files with every real-life fault", () => {
       ["Sở Tài chính", 80, 2],
       ["Sở Y tế", 80, 2],
       ["Ban Dân tộc", 70, 4],
-      ["Sở Xây dựng", 70, 4],
+      // Scored on last year's criteria (1.2 missing): an error of its own sheet, so the (*) mark.
+      ["Sở Xây dựng (*)", 70, 4],
     ]);
   });
 
