@@ -13,7 +13,7 @@ import { planRankingSheets } from "./render/plan-ranking-sheets";
 import { findSettingsSheet, readSavedState, storageSheetState } from "./saved-settings";
 import { decideOwnership } from "./sheet-ownership";
 import { type Settings, type SettingsInput, parseSettings } from "./settings";
-import { countUnitIssues } from "./unit-issues";
+import { unitIssueCounter } from "./unit-issues";
 
 /**
  * Settings for a run: those saved in the workbook, overridden field by field by `overrides`
@@ -69,9 +69,10 @@ export function analyzeWorkbook(
   // A unit's errors are counted once, over every issue of its own scores or sheet (parse-stage
   // ones included), so the (*) mark, the check tab and the explain tab agree.
   const layoutOf = new Map(parsed.parsed.units.map((u) => [`${u.unit}\u0000${u.sheet}`, u.layout]));
+  const countOf = unitIssueCounter(issues);
   for (const result of evaluated.results) {
     const layout = layoutOf.get(`${result.unit}\u0000${result.sheet}`) ?? "matrix";
-    const count = countUnitIssues(issues, { unit: result.unit, sheet: result.sheet, layout });
+    const count = countOf({ unit: result.unit, sheet: result.sheet, layout });
     result.errorCount = count.errors;
     result.warningCount = count.warnings;
   }

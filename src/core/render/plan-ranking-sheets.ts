@@ -7,7 +7,7 @@ import type { Analysis } from "../model";
 import type { SheetPlan, WritePlan } from "../model";
 import { serializeSavedState } from "../saved-settings";
 import { planSignature } from "../sheet-ownership";
-import { countUnitIssues } from "../unit-issues";
+import { unitIssueCounter } from "../unit-issues";
 import { RANKING_SHEET_PREFIX, SUMMARY_SHEET_NAME } from "./layout";
 import { planGroupSheet } from "./plan-group-sheet";
 import { planSummarySheet } from "./plan-summary-sheet";
@@ -30,13 +30,14 @@ export function planRankingSheets(
   const display = { ...analysis.settings, year: analysis.year };
   const summaryName = groups.length > 1 ? nameSheet(SUMMARY_SHEET_NAME) : null;
   const layoutOf = new Map(analysis.units.map((u) => [`${u.unit}\u0000${u.sheet}`, u.layout]));
+  const countOf = unitIssueCounter(analysis.issues);
   const groupSheets: SheetPlan[] = groups.map((ranking) => {
     const { name, replaces } = nameSheet(`${RANKING_SHEET_PREFIX}${ranking.group}`);
     // The same count as the check and explain tabs: every issue of the unit's own scores or sheet.
     const errors = new Map(
       ranking.units.map((u) => {
         const layout = layoutOf.get(`${u.result.unit}\u0000${u.result.sheet}`) ?? "matrix";
-        return [u, countUnitIssues(analysis.issues, { unit: u.result.unit, sheet: u.result.sheet, layout })];
+        return [u, countOf({ unit: u.result.unit, sheet: u.result.sheet, layout })];
       }),
     );
     return planGroupSheet(ranking, analysis.criteria, display, name, replaces, errors);

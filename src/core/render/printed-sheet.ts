@@ -66,7 +66,7 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
 
   const patches: SheetPatch[] = [];
   const merges: CellRange[] = [];
-  const rowHeights: { row: number; height: number }[] = [];
+  const rowHeights = new Map<number, number>();
   const styles: { range: CellRange; style: CellStyle }[] = [];
   let row = 0;
 
@@ -88,9 +88,7 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     row += 1;
   };
   const setHeight = (r: number, height: number): void => {
-    const known = rowHeights.find((h) => h.row === r);
-    if (known) known.height = Math.max(known.height, height);
-    else rowHeights.push({ row: r, height });
+    rowHeights.set(r, Math.max(rowHeights.get(r) ?? 0, height));
   };
   const blank = (): void => {
     setHeight(row, BLANK_ROW_HEIGHT);
@@ -250,7 +248,7 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     merges,
     columnWidths: columns.map((c) => c.width),
     freezeRows: firstDataRow,
-    rowHeights: rowHeights.sort((a, b) => a.row - b.row),
+    rowHeights: [...rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
     styles,
     print: {
       landscape: true,
