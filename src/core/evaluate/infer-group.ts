@@ -53,6 +53,27 @@ export function unitKey(name: string): string {
   return foldText(name).replace(/^[\s\-–+*•.:]+/, "");
 }
 
+/** Each units list indexed by key once (its first entry per key), so a lookup is not a scan of the list. */
+const listIndexes = new WeakMap<
+  readonly UnitListEntry[],
+  { length: number; byKey: Map<string, UnitListEntry> }
+>();
+
+/** The first entry of the units list whose key is `key`, or null. */
+function listEntry(unitList: readonly UnitListEntry[], key: string): UnitListEntry | null {
+  let index = listIndexes.get(unitList);
+  if (!index || index.length !== unitList.length) {
+    const byKey = new Map<string, UnitListEntry>();
+    for (const e of unitList) {
+      const k = unitKey(e.unit);
+      if (!byKey.has(k)) byKey.set(k, e);
+    }
+    index = { length: unitList.length, byKey };
+    listIndexes.set(unitList, index);
+  }
+  return index.byKey.get(key) ?? null;
+}
+
 /** Where a unit's group came from ("sheet": a section row above the unit on its scoring sheet). */
 export type GroupSource = "list" | "settings" | "sheet" | "inferred";
 
@@ -67,7 +88,7 @@ export function findGroup(
   sectionGroup?: string,
 ): { group: string; source: GroupSource; entry: UnitListEntry | null } {
   const key = unitKey(unit);
-  const entry = unitList.find((e) => unitKey(e.unit) === key) ?? null;
+  const entry = listEntry(unitList, key);
   if (entry && entry.group.trim() !== "") return { group: entry.group.trim(), source: "list", entry };
   for (const [name, group] of Object.entries(settings.unitGroups)) {
     if (unitKey(name) === key && group.trim() !== "")
