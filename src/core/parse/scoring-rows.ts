@@ -163,14 +163,10 @@ export function checkParentTotals(
   issues: Issue[],
 ): void {
   if (!criteria) return;
-  const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
   for (const role of SCORE_ROLES) {
     const col = columns[role];
     if (col === undefined) continue;
-    for (const r of rows) {
-      const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
-      if (!node || node.childIds.length === 0) continue;
-      const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
+    for (const { row: r, node, children } of parentRows(rows, criteria)) {
       const differs = typedTotalDiffers(
         cellAt(sheet.values, r.row, col),
         children.map((child) => cellAt(sheet.values, child.row, col)),
@@ -186,6 +182,29 @@ export function checkParentTotals(
       );
     }
   }
+}
+
+type ParentRow = { row: CodedRow; node: CriteriaSet["nodes"][string]; children: CodedRow[] };
+
+/** The parent rows of a sheet with their children's rows, found once per rows read (a matrix's units share them). */
+const parentRowsOf = new WeakMap<
+  readonly CodedRow[],
+  { criteria: CriteriaSet; count: number; parents: ParentRow[] }
+>();
+
+function parentRows(rows: readonly CodedRow[], criteria: CriteriaSet): ParentRow[] {
+  const known = parentRowsOf.get(rows);
+  if (known && known.criteria === criteria && known.count === rows.length) return known.parents;
+  const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
+  const parents: ParentRow[] = [];
+  for (const r of rows) {
+    const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
+    if (!node || node.childIds.length === 0) continue;
+    const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
+    parents.push({ row: r, node, children });
+  }
+  parentRowsOf.set(rows, { criteria, count: rows.length, parents });
+  return parents;
 }
 
 /**
