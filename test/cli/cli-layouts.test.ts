@@ -10,7 +10,7 @@ import type { JsonResult } from "../../src/core/report/to-json-result";
 import { useTempDir } from "../node/temp-dir";
 import { readBack, rankingRows } from "./ranking-sheet";
 import { runCli } from "./run-cli";
-import { SMALL_CRITERIA, writeXlsx } from "./workbooks";
+import { SMALL_CRITERIA, smallUnitSheet, writeXlsx } from "./workbooks";
 
 const tempDir = useTempDir();
 
@@ -150,5 +150,21 @@ describe("par-scorer on a sheet it cannot understand", () => {
     expect(run.stderr.trim()).toBe(
       "Không đọc được bảng tính xuat-file.xlsx: Sheet 'Tổng hợp': các mã tiêu chí nằm trên một hàng — bảng có vẻ xếp đơn vị theo hàng; chọn hướng bảng trong Tổng quan hoặc --settings.",
     );
+  });
+
+  it("scores the usable sheets when another is refused: exit 1, the refusal in the issues, both in scoringSheets", async () => {
+    const sheets = [SMALL_CRITERIA, smallUnitSheet("Sở Tư pháp", [2, 1, 2]), garbage()];
+    const file = await writeXlsx(tempDir(), "mot-phan.xlsx", { sheets });
+    const run = await runCli(["check", file, "--json"]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as JsonResult;
+    expect(result.units.map((u) => u.name)).toEqual(["Sở Tư pháp"]);
+    expect(result.issues.map((i) => `${i.code}@${i.sheet}!${i.cell}`)).toEqual([
+      "layout_implausible@Tong hop!C1",
+    ]);
+    expect(result.scoringSheets.map((l) => [l.sheet, l.shape])).toEqual([
+      ["Sở Tư pháp", "unitSheet"],
+      ["Tong hop", "matrix"],
+    ]);
   });
 });
