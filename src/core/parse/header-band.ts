@@ -253,6 +253,11 @@ function assess(grid: Grid, columns: HeaderColumn[], top: number, bottom: number
   return { top, bottom, dataStart, columns, roles, units: [...units.values()], score };
 }
 
+function namesCodeOrTitle(text: string): boolean {
+  const role = classifyHeaderText(text)?.role;
+  return role === "code" || role === "title";
+}
+
 function numberingRow(grid: Grid, row: number): boolean {
   const line = grid[row] ?? [];
   return isNumberingRow(line.map((v) => cellText(v ?? null)));
@@ -280,6 +285,8 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
       const bottom = top + rows - 1;
       if (rows > 1 && numberingAt(bottom)) break;
+      // One row naming no code or title column scores 0 (it cannot group units either): skip it.
+      if (rows === 1 && !texts[top].some(namesCodeOrTitle)) continue;
       let dataStart = bottom + 1;
       while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
       const header = assess(grid, readBand(grid, mergeAt, texts, top, rows, width), top, bottom, dataStart);
