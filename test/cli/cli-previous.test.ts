@@ -4,6 +4,7 @@ import type { JsonResult } from "../../src/core/report/to-json-result";
 import type { JsonExplanation } from "../../src/cli/explain-command";
 import type { SheetSnapshot } from "../../src/core/grid";
 import { useTempDir } from "../node/temp-dir";
+import { readBack } from "./ranking-sheet";
 import { runCli } from "./run-cli";
 import { SMALL_CRITERIA, smallUnitSheet, smallWorkbook, unitsList, writeXlsx, GROUP } from "./workbooks";
 
@@ -178,5 +179,63 @@ describe("par-scorer explain", () => {
     const missing = await runCli(["explain", file]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--unit");
+  });
+});
+
+describe("the ranking sheets written with --previous", () => {
+  /** Unit name → [last index, last rank, movement, index change] read back from a written ranking sheet. */
+  async function movementColumns(file: string) {
+    const wb = await readBack(file);
+    const out = new Map<string, unknown[]>();
+    let headers: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1).map((v) => (typeof v === "string" ? v : v));
+        const at = values.indexOf("Năm trước - Chỉ số (%)");
+        if (at >= 0) {
+          headers = values.map((v) => String(v ?? ""));
+          return;
+        }
+        const first = headers.indexOf("Năm trước - Chỉ số (%)");
+        const unitCol = headers.findIndex((h) => h === "Đơn vị" || h.startsWith("Tên"));
+        if (first < 0 || unitCol < 0) return;
+        const unit = values[unitCol];
+        if (typeof unit === "string" && typeof values[0] === "number")
+          out.set(unit.replace(/\s*\(\*\)$/, ""), values.slice(first, first + 4));
+      });
+      headers = [];
+    }
+    return out;
+  }
+
+  it("gains Năm trước (index, rank) and Thay đổi (▲ ▼ =, index change) columns, read back with ExcelJS", async () => {
+    const dir = tempDir();
+    const current = await writeXlsx(dir, "2025.xlsx", smallWorkbook());
+    const previous = await writeXlsx(dir, "2024.xlsx", { sheets: [PUBLISHED_2024] });
+    const out = path.join(dir, "out.xlsx");
+    const run = await runCli([
+      "rank",
+      current,
+      "--previous",
+      previous,
+      "--settings",
+      settingsFile(dir),
+      "-o",
+      out,
+    ]);
+    expect(run.code).toBe(0);
+    const columns = await movementColumns(out);
+    expect(columns.get("Sở Tư pháp")).toEqual([85, 3, "▲2", 5]);
+    expect(columns.get("=Sở Y tế")).toEqual([88, 1, "▼1", -8]);
+    expect(columns.get("Ban Dân tộc")?.slice(0, 3)).toEqual([86, 2, "="]);
+    expect(columns.get("Ban Dân tộc")?.[3]).toBeCloseTo(-6, 10);
+  });
+
+  it("has no such columns without --previous", async () => {
+    const dir = tempDir();
+    const current = await writeXlsx(dir, "2025.xlsx", smallWorkbook());
+    const out = path.join(dir, "out.xlsx");
+    expect((await runCli(["rank", current, "-o", out])).code).toBe(0);
+    expect((await movementColumns(out)).size).toBe(0);
   });
 });

@@ -14,8 +14,11 @@ export const MOVEMENT_HEADERS = [
   "Thay đổi - Chỉ số",
 ] as const;
 
-/** Widths in characters of the four columns. */
-export const MOVEMENT_WIDTHS = [12, 11, 11, 11];
+/** Widths in characters of the four columns (their headers wrap), within the A4 landscape budget. */
+export const MOVEMENT_WIDTHS = [7.5, 6.5, 6.5, 7.5];
+
+/** Alignment of the four columns: figures right, ranks and arrows centred. */
+export const MOVEMENT_ALIGN = ["right", "center", "center", "right"] as const;
 
 /** The four cells of a unit: last index, last rank, ▲n / ▼n / = / mới, index change (null where none). */
 export function movementCells(comparison: YearComparison, unit: string): CellValue[] {
@@ -35,5 +38,7 @@ export function movementCells(comparison: YearComparison, unit: string): CellVal
  * the movement, and a signed change (+1,25 / -0,50 / 0,00) for the index change.
  */
 export function movementFormats(indexFormat: string, integerFormat: string, textFormat: string): string[] {
-  return [indexFormat, integerFormat, textFormat, `+${indexFormat};-${indexFormat};${indexFormat}`];
+  // A locale tag ("[$-42A]", Vietnamese) stays in front of the whole format, once.
+  const [, locale = "", body = indexFormat] = /^(\[\$-[0-9A-Fa-f]+\])?(.*)$/.exec(indexFormat) ?? [];
+  return [indexFormat, integerFormat, textFormat, `${locale}+${body};-${body};${body}`];
 }

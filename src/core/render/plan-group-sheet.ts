@@ -24,6 +24,14 @@ import {
   UNRANKED_NOTE,
 } from "./layout";
 import { columnPixels, wrappedLines } from "./fit-text";
+import type { YearComparison } from "../compare/compare-years";
+import {
+  MOVEMENT_ALIGN,
+  MOVEMENT_HEADERS,
+  MOVEMENT_WIDTHS,
+  movementCells,
+  movementFormats,
+} from "../compare/movement-columns";
 import { PRINTABLE_PIXELS, TABLE_FONT_SIZE, type TableColumn, planPrintedSheet } from "./printed-sheet";
 
 /** Most lines a whole field title may take in the header before the titles move to a legend. */
@@ -32,10 +40,14 @@ const FIELD_LEGEND = "Các lĩnh vực:";
 /** A group of up to this many units prints on one page, its frame included. */
 export const ONE_PAGE_UNITS = 30;
 
-/** Zero-based columns of a group's ranking sheet with `fieldCount` field columns. */
-export function rankingColumns(fieldCount: number) {
+/**
+ * Zero-based columns of a group's ranking sheet with `fieldCount` field columns; with
+ * `movement`, last year's columns ("Năm trước", "Thay đổi") come before the note.
+ */
+export function rankingColumns(fieldCount: number, movement = false) {
   const firstField = 2;
   const total = firstField + fieldCount;
+  const m = movement ? MOVEMENT_HEADERS.length : 0;
   return {
     order: 0,
     unit: 1,
@@ -45,16 +57,19 @@ export function rankingColumns(fieldCount: number) {
     index: total + 2,
     rank: total + 3,
     band: total + 4,
-    note: total + 5,
-    last: total + 5,
+    /** First of last year's columns (only with `movement`). */
+    movement: total + 5,
+    note: total + 5 + m,
+    last: total + 5 + m,
   };
 }
 
 /** Widths in characters of a ranking sheet's columns so that the table fits A4 landscape at 100 %. */
-export function rankingColumnWidths(fieldCount: number, codesOnly = false): number[] {
-  const columns = fieldCount + 8;
+export function rankingColumnWidths(fieldCount: number, codesOnly = false, movement = false): number[] {
+  const moved = movement ? MOVEMENT_WIDTHS : [];
+  const columns = fieldCount + 8 + moved.length;
   // 3 % to spare: readers convert character widths to pixels a little differently.
-  const budget = (PRINTABLE_PIXELS * 0.97 - 5 * columns) / 7;
+  const budget = (PRINTABLE_PIXELS * 0.97 - 5 * columns) / 7 - moved.reduce((s, w) => s + w, 0);
   const fixed = { order: 4, total: 7.5, maxPoints: 7.5, index: 7.5, rank: 5.5, band: 5.5, note: 14 };
   const rest = budget - Object.values(fixed).reduce((s, w) => s + w, 0);
   // Field columns hold points ("10,00"); when their headers carry only the codes the unit names get the room.
@@ -72,6 +87,7 @@ export function rankingColumnWidths(fieldCount: number, codesOnly = false): numb
     fixed.index,
     fixed.rank,
     fixed.band,
+    ...moved,
     round(note),
   ];
 }
@@ -88,9 +104,11 @@ export function planGroupSheet(
   name: string,
   replaces: boolean,
   unitErrors: ReadonlyMap<RankedUnit, UnitIssueCount> = new Map(),
+  comparison: YearComparison | null = null,
 ): SheetPlan {
   const fieldIds = criteria?.fieldIds ?? [];
-  const cols = rankingColumns(fieldIds.length);
+  const movement = comparison !== null;
+  const cols = rankingColumns(fieldIds.length, movement);
   const points = decimalFormat(settings.decimals);
   const titles = fieldIds.map((id) =>
     fieldHeader(criteria?.nodes[id]?.code ?? id, criteria?.nodes[id]?.title ?? ""),
@@ -98,13 +116,13 @@ export function planGroupSheet(
   // Whole field titles in the header when they wrap to a few lines; else the codes in the header
   // and the whole titles in a legend under the table, so the header stays short enough for 30
   // units a page.
-  const fullWidths = rankingColumnWidths(fieldIds.length);
+  const fullWidths = rankingColumnWidths(fieldIds.length, false, movement);
   const inHeader = titles.every(
     (title) =>
       wrappedLines(title, columnPixels(fullWidths[cols.firstField]), TABLE_FONT_SIZE, true) <=
       MAX_HEADER_LINES,
   );
-  const widths = inHeader ? fullWidths : rankingColumnWidths(fieldIds.length, true);
+  const widths = inHeader ? fullWidths : rankingColumnWidths(fieldIds.length, true, movement);
   const legend = inHeader || titles.length === 0 ? [] : [`${FIELD_LEGEND} ${titles.join("; ")}.`];
   const headers: string[] = [
     "STT",
@@ -115,14 +133,17 @@ export function planGroupSheet(
     "Chỉ số (%)",
     "Xếp hạng",
     "Xếp loại",
+    ...(movement ? MOVEMENT_HEADERS : []),
     "Ghi chú",
   ];
   const align = (c: number): TableColumn["align"] =>
-    c === cols.order || c === cols.rank || c === cols.band
-      ? "center"
-      : c === cols.unit || c === cols.note
-        ? "left"
-        : "right";
+    movement && c >= cols.movement && c < cols.note
+      ? MOVEMENT_ALIGN[c - cols.movement]
+      : c === cols.order || c === cols.rank || c === cols.band
+        ? "center"
+        : c === cols.unit || c === cols.note
+          ? "left"
+          : "right";
   const rowFormat: string[] = [
     INTEGER_FORMAT,
     TEXT_FORMAT,
@@ -132,12 +153,16 @@ export function planGroupSheet(
     points,
     INTEGER_FORMAT,
     TEXT_FORMAT,
+    ...(movement ? movementFormats(points, INTEGER_FORMAT, TEXT_FORMAT) : []),
     TEXT_FORMAT,
   ];
   const ties = explainTies(ranking, settings.decimals, settings.tieBreak);
-  const rows = ranking.units.map((u, i) =>
-    unitRow(u, i + 1, fieldIds, ties.get(u)?.notes.vi ?? [], unitErrors.get(u) ?? null),
-  );
+  const rows = ranking.units.map((u, i) => {
+    const row = unitRow(u, i + 1, fieldIds, ties.get(u)?.notes.vi ?? [], unitErrors.get(u) ?? null);
+    // Last year's index and rank, and the change, before the note.
+    if (comparison) row.splice(cols.movement, 0, ...movementCells(comparison, u.unit));
+    return row;
+  });
   const formats = ranking.units.map((u) => {
     const decimals = ties.get(u)?.decimals ?? settings.decimals;
     if (decimals === settings.decimals) return rowFormat;

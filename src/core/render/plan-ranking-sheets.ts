@@ -40,7 +40,15 @@ export function planRankingSheets(
         return [u, countOf({ unit: u.result.unit, sheet: u.result.sheet, layout })];
       }),
     );
-    return planGroupSheet(ranking, analysis.criteria, display, name, replaces, errors);
+    return planGroupSheet(
+      ranking,
+      analysis.criteria,
+      display,
+      name,
+      replaces,
+      errors,
+      analysis.comparison ?? null,
+    );
   });
   const sheets = summaryName
     ? [

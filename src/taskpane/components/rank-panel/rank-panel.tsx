@@ -21,6 +21,8 @@ import type { Settings } from "../../../core/settings";
 import { useI18n } from "../../i18n/i18n-context";
 import { formatIndex } from "../../format";
 import { useRankPanelStyles } from "./rank-panel.styles";
+import { useYearCompare } from "../year-compare/use-year-compare";
+import { YearCompare } from "../year-compare/year-compare";
 import {
   type FrameChange,
   type OpenSheet,
@@ -32,6 +34,8 @@ import {
 /** Xếp hạng: the ranking settings, one button that writes the sheets, then a summary per group. */
 export function RankPanel() {
   const state = useRankPanel();
+  // Last year's file, when picked: shown below, and its columns go into the sheets written.
+  const compare = useYearCompare();
   const { t } = useI18n();
   const styles = useRankPanelStyles();
   const { draft } = state;
@@ -43,7 +47,7 @@ export function RankPanel() {
         aria-label={t("rank.settings")}
         onSubmit={(e) => {
           e.preventDefault();
-          void state.rank();
+          void state.rank(compare.previousYear);
         }}
       >
         <Field label={t("rank.scoreSource")}>
@@ -120,6 +124,7 @@ export function RankPanel() {
         </Button>
       </form>
       {state.outcome && <RankSummary outcome={state.outcome} onOpen={(s) => void state.openSheet(s)} />}
+      <YearCompare state={compare} />
     </section>
   );
 }

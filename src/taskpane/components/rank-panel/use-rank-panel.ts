@@ -3,6 +3,7 @@ import type { Analysis } from "../../../core/model";
 import type { WritePlan } from "../../../core/model";
 import type { Band, Settings } from "../../../core/settings";
 import { rankWorkbook } from "../../../app/score-workbook";
+import type { PreviousYear } from "../../../core/compare/previous-year";
 import { useHost } from "../../host/host-context";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSession } from "../../session/session-context";
@@ -88,7 +89,8 @@ export function useRankPanel() {
     update({ bandsGroup: group, bandsText: formatBandsText(shown, lang) });
   }
 
-  async function rank() {
+  /** Writes the ranking; with last year's results, the sheets gain its columns. */
+  async function rank(previous: PreviousYear | null = null) {
     if (!settings || !draft) return;
     const committed = commitBands();
     if (!committed) return;
@@ -109,7 +111,9 @@ export function useRankPanel() {
       bandsByGroup: committed.byGroup,
       frame: draftToFrame(draft.frame),
     };
-    const result = await session.run((onProgress) => rankWorkbook(host.port, { settings: next, onProgress }));
+    const result = await session.run((onProgress) =>
+      rankWorkbook(host.port, { settings: next, onProgress, previous }),
+    );
     if (!result) return;
     session.setAnalysis(result.analysis);
     setOutcome(result);
