@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "../core/model";
 import { type GainSummary, findGains } from "../core/explain/find-gains";
-import { formatDecimalVi } from "../core/text";
+import { formatFigure } from "../core/format-number";
 import { FileProblemError } from "../node/file-problems";
 import { type CliLang, TEXTS } from "./cli-texts";
 import { type Paint, plain } from "./format-check-report";
@@ -78,7 +78,8 @@ export function formatExplanation(
   paint: Paint = plain,
 ): string[] {
   const t = TEXTS[lang].explain;
-  const show = (v: number | null): string => (v === null ? "—" : formatDecimalVi(v, decimals));
+  // One formatter for every figure: decimal comma in Vietnamese, point in English (format-number.ts).
+  const show = (v: number | null): string => (v === null ? "—" : formatFigure(v, decimals, lang));
   const lines = [
     paint("bold", t.unit(summary.unit, summary.group)),
     t.standing(

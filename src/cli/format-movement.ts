@@ -1,7 +1,7 @@
 /** The movement since last year printed by `rank --previous`: per group, each unit's last year and change. */
 import type { YearComparison } from "../core/compare/compare-years";
 import { indexChangeText, rankMovementText } from "../core/compare/movement-text";
-import { formatDecimalVi } from "../core/text";
+import { formatFigure } from "../core/format-number";
 import { type CliLang, TEXTS } from "./cli-texts";
 import { type Paint, plain } from "./format-check-report";
 
@@ -13,7 +13,7 @@ export function formatMovement(
   paint: Paint = plain,
 ): string[] {
   const t = TEXTS[lang].movement;
-  const show = (value: number | null): string => (value === null ? "—" : formatDecimalVi(value, decimals));
+  const show = (value: number | null): string => (value === null ? "—" : formatFigure(value, decimals, lang));
   const lines: string[] = [paint("bold", t.title(comparison.previousYear))];
   const groups = [...new Set(comparison.units.map((u) => u.group))];
   for (const group of groups) {
@@ -26,7 +26,7 @@ export function formatMovement(
         u.previous ? show(u.previous.index) : "—",
         u.previous?.rank == null ? "—" : String(u.previous.rank),
         u.match === "new" ? t.newUnit : rankMovementText(u),
-        indexChangeText(u.indexChange, decimals),
+        indexChangeText(u.indexChange, decimals, lang),
       ]);
     const header = [...t.columns];
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...r[c]].length)));

@@ -1,6 +1,7 @@
 import { formatRankingTable } from "../../src/cli/format-ranking-table";
 import type { GroupRanking, UnitResult } from "../../src/core/model";
 import { toMicro } from "../../src/core/points";
+import { indexChangeText } from "../../src/core/compare/movement-text";
 
 /** A unit of `points` out of 100 (index = points), as the engine holds it: exact micro-points. */
 const unit = (name: string, points: number, rank: number) => {
@@ -52,5 +53,14 @@ describe("the CLI ranking table and ties", () => {
   it("rounds half-up from the exact value: 77,345 shows as 77,35", () => {
     const lines = formatRankingTable([group([unit("Sở A", 77.345, 1)])], 2, "vi");
     expect(lines[3]).toMatch(/Sở A\s+77,35\s+1/);
+  });
+});
+
+describe("every English figure of the command line uses the decimal point", () => {
+  it("writes index changes with the language's notation, half-up from the exact value", () => {
+    expect(indexChangeText(1.245, 2, "vi")).toBe("+1,25");
+    expect(indexChangeText(1.245, 2, "en")).toBe("+1.25");
+    expect(indexChangeText(-0.5, 2, "en")).toBe("−0.50");
+    expect(indexChangeText(0.004, 2, "en")).toBe("0.00");
   });
 });

@@ -3,7 +3,7 @@
  * places), ▼1 (down one), = (same place), "mới" (a new unit); index changes with a sign and the
  * Vietnamese decimal comma (+1,25; −0,50).
  */
-import { formatDecimalVi } from "../text";
+import { formatFigure, roundFigure } from "../format-number";
 import type { UnitChange } from "./compare-years";
 
 export const NEW_UNIT_LABEL = "mới";
@@ -18,11 +18,11 @@ export function rankMovementText(change: Pick<UnitChange, "match" | "rankChange"
   return "=";
 }
 
-/** A signed index change with `decimals` decimals ("+1,25", "−0,50", "0,00"); "" when null. */
-export function indexChangeText(change: number | null, decimals: number): string {
+/** A signed index change with `decimals` decimals ("+1,25", "−0,50", "0,00"; "+1.25" in English); "" when null. */
+export function indexChangeText(change: number | null, decimals: number, lang: "vi" | "en" = "vi"): string {
   if (change === null) return "";
-  const shown = formatDecimalVi(Math.abs(change), decimals);
+  const shown = formatFigure(Math.abs(change), decimals, lang);
   // A change that rounds to zero is shown without a sign.
-  if (Number(shown.replace(",", ".")) === 0) return shown;
+  if (roundFigure(Math.abs(change), decimals) === 0n) return shown;
   return change > 0 ? `+${shown}` : `−${shown}`;
 }
