@@ -116,6 +116,7 @@ export const en: Record<MessageId, string> = {
   "check.unmarked": "Marks cleared.",
   "issue.error": "Error",
   "issue.warning": "Warning",
+  "issue.info": "Information",
   "check.workbook": "Whole workbook",
   "check.goTo": "Go to cell {cell} on sheet {sheet}",
   "check.group": "{unit} · sheet {sheet}",

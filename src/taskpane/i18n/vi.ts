@@ -114,6 +114,7 @@ export const vi = {
   "check.unmarked": "Đã xóa đánh dấu.",
   "issue.error": "Lỗi",
   "issue.warning": "Cảnh báo",
+  "issue.info": "Thông tin",
   "check.workbook": "Toàn bảng tính",
   "check.goTo": "Đến ô {cell} của sheet {sheet}",
   "check.group": "{unit} · sheet {sheet}",

@@ -153,10 +153,16 @@ function IssueGroups(props: { groups: IssueGroup[]; onPick: PickIssue }) {
                     <Badge
                       className={styles.badge}
                       size="small"
-                      color={issue.severity === "error" ? "danger" : "warning"}
+                      color={
+                        issue.severity === "error" ? "danger" : issue.severity === "info" ? "informative" : "warning"
+                      }
                       appearance="tint"
                     >
-                      {issue.severity === "error" ? t("issue.error") : t("issue.warning")}
+                      {issue.severity === "error"
+                        ? t("issue.error")
+                        : issue.severity === "info"
+                          ? t("issue.info")
+                          : t("issue.warning")}
                     </Badge>
                     <span className={styles.message}>
                       {issue.criterion ? `${issue.criterion}: ` : ""}
