@@ -6,7 +6,7 @@ import { runCli } from "./run-cli";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 /** A row without its trailing empty cells. */
-function trimRow(row: unknown[]): unknown[] {
+function trimRow(row: readonly unknown[]): unknown[] {
   let end = row.length;
   while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined || row[end - 1] === "")) end--;
   return row.slice(0, end);
@@ -26,7 +26,7 @@ describe("the bundled samples", () => {
       const sample = path.join(SAMPLES, file);
       const { sheets } = await (await openXlsxWorkbook(sample)).read();
       // A read keeps each row only as far as its last value (bounded reading): compare the values.
-      const valuesOf = (list: { name: string; values: unknown[][] }[]) =>
+      const valuesOf = (list: readonly { name: string; values: readonly (readonly unknown[])[] }[]) =>
         JSON.stringify(list.map((s) => ({ name: s.name, values: s.values.map(trimRow) })));
       if (valuesOf(sheets) !== valuesOf(province.snapshot.sheets)) {
         throw new Error(REBUILD);
