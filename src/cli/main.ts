@@ -3,9 +3,10 @@
  * errors (warnings allowed), 1 when the scores have errors (rank still writes), 2 when an input
  * cannot be used (one line on stderr, nothing written), 3 on an internal error (a bug).
  */
-import { existsSync, promises as fs, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { styleText } from "node:util";
+import { escapeControls } from "./terminal-text";
 import type { Analysis } from "../core/model";
 import { type Issue, compareIssues, describeIssue } from "../core/issues";
 import { foldText } from "../core/text";
@@ -45,7 +46,14 @@ export function processIO(): CliIO {
 }
 
 /** Runs the command line with the given arguments; resolves to the exit status. */
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: readonly string[], rawIO: CliIO = processIO()): Promise<number> {
+  // Names from files never reach the terminal raw (terminal-text.ts).
+  const colour = rawIO.isTTY && rawIO.env.NO_COLOR === undefined;
+  const io: CliIO = {
+    ...rawIO,
+    stdout: (text) => rawIO.stdout(escapeControls(text, colour)),
+    stderr: (text) => rawIO.stderr(escapeControls(text, colour)),
+  };
   const args = parseCliArgs(argv);
   if (args.kind === "version") {
     io.stdout(`${readVersion()}\n`);
@@ -326,13 +334,8 @@ function noCriteriaProblem(analysis: Analysis, inputs: Inputs, lang: CliLang): F
 }
 
 async function readSettingsFile(file: string): Promise<SettingsInput> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileProblemError({ code: code === "ENOENT" ? "file_not_found" : "file_unreadable", file });
-  }
+  const { readSmallRegularFile } = await import("../node/read-small-file");
+  const text = await readSmallRegularFile(file);
   try {
     const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
     if (typeof data !== "object" || data === null || Array.isArray(data))

@@ -78,7 +78,7 @@ const columnRoles = [
 
 const columnMapping = z.partialRecord(z.enum(columnRoles), columnLetters);
 
-export const settingsSchema = z.object({
+const settingsFields = z.object({
   /** Format version of the saved settings. */
   version: z.literal(1).default(1),
   /** Interface and message language. */
@@ -168,6 +168,16 @@ export const settingsSchema = z.object({
   sources: z.record(z.string(), z.string().min(1)).default({}),
   /** The printed appendix's frame around the ranking table (domain README §5b); every part optional. */
   frame: frameSchema.default(emptyFrame),
+});
+
+/** The settings, with the rules between fields: contradictory settings are refused with a message. */
+export const settingsSchema = settingsFields.superRefine((value, ctx) => {
+  if (value.totalFloor !== null && value.totalCeiling !== null && value.totalFloor > value.totalCeiling)
+    ctx.addIssue({
+      code: "custom",
+      path: ["totalFloor"],
+      message: `totalFloor ${value.totalFloor} > totalCeiling ${value.totalCeiling}`,
+    });
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -24,6 +24,7 @@ export type FileProblemCode =
   | "too_many_sheets"
   | "too_many_cells"
   | "too_many_merges"
+  | "invalid_number"
   | "sheet_too_large"
   | "no_sheets"
   | "empty_workbook"
@@ -34,6 +35,8 @@ export type FileProblemCode =
   | "in_place_lossy"
   | "output_is_input"
   | "settings_file_invalid"
+  | "settings_file_not_regular"
+  | "settings_file_too_large"
   | "write_failed"
   | "output_bad_path"
   | "output_not_regular"
@@ -150,6 +153,12 @@ const TEXTS: Record<FileProblemCode, Texts> = {
     en: (p, f) =>
       `${f} has ${p.count ?? "?"} merged areas in one sheet (${p.detail ?? "?"}), above the limit of ${p.limit ?? "?"}; PAR Scorer refuses to open it. Unmerge the extra cells and save it again.`,
   },
+  invalid_number: {
+    vi: (p, f) =>
+      `Tệp ${f} có ô số chứa giá trị Excel không bao giờ lưu là số (${p.detail ?? "?"}); PAR Scorer không đoán giá trị của nó. Tệp có thể do một chương trình khác tạo ra: hãy mở trong Excel, nhập lại ô đó rồi lưu.`,
+    en: (p, f) =>
+      `${f} has a number cell holding a value Excel never stores as a number (${p.detail ?? "?"}); PAR Scorer does not guess its value. The file may come from another program: open it in Excel, type that cell again and save.`,
+  },
   sheet_too_large: {
     vi: (p, f) =>
       `Sheet ${p.detail ?? "?"} của tệp ${f} có dữ liệu trải quá rộng (${p.count ?? "?"} ô tính từ A1, giới hạn ${p.limit ?? "?"}). Có thể có giá trị nằm lạc ở cuối sheet: hãy xóa các dòng, cột thừa rồi chạy lại.`,
@@ -195,6 +204,18 @@ const TEXTS: Record<FileProblemCode, Texts> = {
   output_is_input: {
     vi: (_p, f) => `Tệp kết quả trùng với tệp đầu vào ${f}; dùng --in-place nếu muốn ghi đè.`,
     en: (_p, f) => `The output is the input file ${f}; use --in-place to rewrite it.`,
+  },
+  settings_file_not_regular: {
+    vi: (p, f) =>
+      `Tệp cài đặt ${f} là ${KIND_LABELS[p.detail ?? "other"]?.vi ?? "một đối tượng đặc biệt"}, không phải tệp JSON thường.`,
+    en: (p, f) =>
+      `The settings file ${f} is ${KIND_LABELS[p.detail ?? "other"]?.en ?? "a special file"}, not a regular JSON file.`,
+  },
+  settings_file_too_large: {
+    vi: (p, f) =>
+      `Tệp cài đặt ${f} quá lớn (${p.count ?? "?"} byte, giới hạn ${p.limit ?? "?"} byte); tệp cài đặt chỉ vài KB.`,
+    en: (p, f) =>
+      `The settings file ${f} is too large (${p.count ?? "?"} bytes, limit ${p.limit ?? "?"}); a settings file is a few KB.`,
   },
   settings_file_invalid: {
     vi: (p, f) => `Tệp cài đặt ${f} không đọc được: ${p.detail ?? "không phải JSON hợp lệ"}.`,

@@ -167,6 +167,12 @@ export async function inspectPackage(
     });
   if (work.cells > limits.maxCells)
     return fail({ code: "too_many_cells", count: work.cells, limit: limits.maxCells });
+  // ExcelJS would read "1,5" as 1 and "0x1" as 0: a number Excel never stores is reported, not guessed.
+  if (work.badNumber)
+    return fail({
+      code: "invalid_number",
+      detail: `${work.badNumber.part.replace(/^xl\/worksheets\//, "")}!${work.badNumber.cell} = "${work.badNumber.text.slice(0, 40)}"`,
+    });
   return { ok: true, report: { zip, sheetCount, uncompressedBytes } };
 }
 
@@ -200,7 +206,17 @@ function hasDuplicateEntries(bytes: Buffer): boolean {
   return false;
 }
 
-type WorkEstimate = { cells: number; mergesProblem: { part: string; count: number } | null };
+type WorkEstimate = {
+  cells: number;
+  mergesProblem: { part: string; count: number } | null;
+  /** The first number cell whose stored value is not a number ("1,5", "0x1"): part, cell, text. */
+  badNumber: { part: string; cell: string; text: string } | null;
+};
+
+// A number cell (no t attribute, or t="n") holding only a value, no formula.
+const NUMBER_CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*)>\s*<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<\//g;
+// xsd:double as Excel writes it.
+const XSD_DOUBLE = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 const CELL_OR_ROW = /<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s>/]/g;
 const MERGE =
@@ -213,12 +229,22 @@ const MERGE =
  */
 async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEstimate | "damaged"> {
   let cells = 0;
+  let badNumber: WorkEstimate["badNumber"] = null;
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
     let merges = 0;
     let carry = "";
     const scan = (text: string): void => {
       cells += text.match(CELL_OR_ROW)?.length ?? 0;
+      if (!badNumber) {
+        for (const m of text.matchAll(NUMBER_CELL)) {
+          const type = /\bt="([^"]*)"/.exec(m[1])?.[1];
+          if ((type === undefined || type === "n") && !XSD_DOUBLE.test(m[2])) {
+            badNumber = { part: name, cell: /\br="([^"]*)"/.exec(m[1])?.[1] ?? "?", text: m[2] };
+            break;
+          }
+        }
+      }
       for (const m of text.matchAll(MERGE)) {
         merges++;
         const top = Number(m[2]);
@@ -232,7 +258,10 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
       const stream = entry.nodeStream("nodebuffer");
       stream.on("data", (chunk: Buffer) => {
         const text = carry + chunk.toString("latin1");
-        const cut = text.lastIndexOf("<");
+        let cut = text.lastIndexOf("<");
+        // A cell cut between its <c> and its <v> goes whole with the next chunk.
+        const open = text.lastIndexOf("<c");
+        if (open > text.lastIndexOf("</c>") && open < cut) cut = open;
         scan(cut < 0 ? text : text.slice(0, cut));
         carry = cut < 0 ? "" : text.slice(cut);
         // A tag longer than this is not one ExcelJS would take either.
@@ -245,11 +274,12 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
       stream.on("error", () => resolve("damaged"));
     });
     if (outcome === "damaged") return "damaged";
-    if (merges > limits.maxMergesPerSheet) return { cells, mergesProblem: { part: name, count: merges } };
+    if (merges > limits.maxMergesPerSheet)
+      return { cells, mergesProblem: { part: name, count: merges }, badNumber };
     // Past the budget there is no need to read further.
     if (cells > limits.maxCells) break;
   }
-  return { cells, mergesProblem: null };
+  return { cells, mergesProblem: null, badNumber };
 }
 
 function lettersToNumber(letters: string): number {

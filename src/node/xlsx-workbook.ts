@@ -41,9 +41,10 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
 
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new FileProblemError({ code: "unreadable_workbook", file, detail: messageOf(error) });
+    await withoutLibraryWarnings(() => workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer));
+  } catch {
+    // ExcelJS's own message is English and technical: the user gets "the file is damaged".
+    throw new FileProblemError({ code: "unreadable_workbook", file });
   }
   if (workbook.worksheets.length === 0) throw new FileProblemError({ code: "no_sheets", file });
   const date1904 = Boolean(workbook.properties?.date1904);
@@ -81,6 +82,20 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
       await writeFileSafely(target, Buffer.from(await workbook.xlsx.writeBuffer()));
     },
   };
+}
+
+/**
+ * Runs ExcelJS with console.warn silenced: it prints English warnings of its own (a sheet name
+ * over 31 characters) that must not reach the user; PAR Scorer reports what matters itself.
+ */
+async function withoutLibraryWarnings<T>(work: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 async function readFileBytes(file: string, limits: PackageLimits): Promise<Buffer> {
