@@ -62,7 +62,7 @@ async function tour(standIn, book, lang) {
 
     await page.getByRole("tab", { name: "Giải thích" }).click();
     await page.getByRole("combobox", { name: "Đơn vị" }).selectOption(book.units[0].name);
-    await page.getByText("Chỉ số:", { exact: false }).waitFor();
+    await page.getByText("Chỉ số:", { exact: false }).first().waitFor(); // the summary; the what-if line repeats it
     await save(page, "explain");
 
     // Agencies' files as they arrive: one whose sheet is already in the workbook (the pane asks
