@@ -193,6 +193,11 @@ export const ISSUE_CATALOG = {
     vi: (d) => `Điểm tối đa ${q(d.input)} không phải là số.`,
     en: (d) => `Maximum points ${q(d.input)} is not a number.`,
   },
+  criteria_max_not_positive: {
+    severity: "error",
+    vi: (d, i) => `Điểm tối đa ${q(d.input)} của ${i.criterion ?? ""} phải lớn hơn 0.`,
+    en: (d, i) => `Maximum points ${q(d.input)} of ${i.criterion ?? ""} must be greater than 0.`,
+  },
   criteria_max_sum_mismatch: {
     severity: "warning",
     vi: (d, i) =>

@@ -144,8 +144,17 @@ export function parseCriteriaSheet(
     }
     const maxValue = at(row, maxCol);
     const typedMax = parseNumber(maxValue);
-    const max = typedMax !== null && isPlausiblePoints(typedMax) ? typedMax : null;
-    if (max === null && !isBlank(maxValue)) {
+    // A maximum is a positive number of points; a deduction's cap is typed positive too
+    // (docs/computation.md). A negative or zero maximum would let a unit reach 100 % on nothing.
+    const positive = typedMax !== null && typedMax > 0;
+    const max = typedMax !== null && positive && isPlausiblePoints(typedMax) ? typedMax : null;
+    if (typedMax !== null && !positive) {
+      issues.push(
+        makeIssue("criteria_max_not_positive", where(cellOf(row, maxCol), r.code), {
+          input: cellText(maxValue),
+        }),
+      );
+    } else if (max === null && !isBlank(maxValue)) {
       issues.push(
         makeIssue("criteria_max_not_number", where(cellOf(row, maxCol), r.code), {
           input: cellText(maxValue),

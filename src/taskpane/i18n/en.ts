@@ -259,6 +259,7 @@ export const en: Record<MessageId, string> = {
   "rule.criteria_duplicate_code": "Duplicate criterion code",
   "rule.criteria_leaf_without_max": "No maximum points",
   "rule.criteria_max_not_number": "Maximum not a number",
+  "rule.criteria_max_not_positive": "Maximum not above 0",
   "rule.criteria_max_sum_mismatch": "Maxima do not add up",
   "rule.criteria_total_mismatch": "Total row differs",
   "rule.criteria_code_unrecognized": "Unreadable code",

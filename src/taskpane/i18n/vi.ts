@@ -256,6 +256,7 @@ export const vi = {
   "rule.criteria_duplicate_code": "Mã tiêu chí trùng",
   "rule.criteria_leaf_without_max": "Thiếu điểm tối đa",
   "rule.criteria_max_not_number": "Điểm tối đa không phải số",
+  "rule.criteria_max_not_positive": "Điểm tối đa không lớn hơn 0",
   "rule.criteria_max_sum_mismatch": "Tổng điểm tối đa lệch",
   "rule.criteria_total_mismatch": "Dòng tổng cộng lệch",
   "rule.criteria_code_unrecognized": "Mã không đọc được",

@@ -323,6 +323,29 @@ describe("criteria sheet: numbers it cannot hold", () => {
     expect(Number.isFinite(criteria?.maxPoints)).toBe(true);
   });
 
+  it("reports a negative or zero maximum at its cell and does not count it", () => {
+    const { criteria, issues } = read([
+      HEADER,
+      ["I", "Chỉ đạo", 10],
+      ["1.1", "Kế hoạch", -5],
+      ["1.2", "Báo cáo", 0],
+      ["1.3", "Kiểm tra", 10],
+    ]);
+    expect(where(issues)).toEqual([
+      "criteria_max_not_positive@Bộ tiêu chí!C3",
+      "criteria_max_not_positive@Bộ tiêu chí!C4",
+    ]);
+    expect(criteria?.nodes["1.1"].maxPoints).toBeNull();
+    expect(criteria?.nodes["1.2"].maxPoints).toBeNull();
+    expect(fromMicro(criteria!.maxPoints)).toBe(10);
+  });
+
+  it("accepts a positive maximum, however small", () => {
+    const { criteria, issues } = read([HEADER, ["I", "Chỉ đạo", 0.25], ["1.1", "Kế hoạch", 0.25]]);
+    expect(issues).toEqual([]);
+    expect(fromMicro(criteria!.maxPoints)).toBe(0.25);
+  });
+
   it("accepts a large but plausible maximum", () => {
     const { criteria, issues } = read([HEADER, ["I", "Chỉ đạo", 1000], ["1.1", "Kế hoạch", 1000]]);
     expect(issues).toEqual([]);
