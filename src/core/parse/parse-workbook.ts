@@ -143,7 +143,12 @@ export function parseWorkbook(
     const source = [...ofKind("unitSheet"), ...ofKind("matrix")].find(
       (s) => headerOf(s)?.roles.maxPoints !== undefined || scoringColumns.maxPoints !== undefined,
     );
-    if (source) {
+    // One unit's own workbook (its sheet is the set) or a matrix (one set of maxima for every unit)
+    // carries the set; with several unit sheets, taking the first one's maxima for all would be a
+    // guess: the user names the criteria sheet instead (--criteria-sheet, settings.sheets.criteria).
+    const guess =
+      source !== undefined && ofKind("unitSheet").length > 1 && ofKind("unitSheet").includes(source);
+    if (source && !guess) {
       const result = parseCriteriaSheet(source, headerOf(source), scoringColumns);
       criteria = result.criteria;
       issues.push(...result.issues);

@@ -109,16 +109,33 @@ describe("parseWorkbook: which sheet is what", () => {
     expect(where(issues)).toEqual(["no_criteria_sheet@-!-"]);
   });
 
-  it("reads the criteria from the first scoring sheet when there is no criteria sheet", () => {
+  it("reads the criteria from a unit's own sheet when it is the only scoring sheet (its self-check)", () => {
+    const { parsed, issues } = parseWorkbook({ sheets: [unitSheet("STP", "Sở Tư pháp")] }, settings(), []);
+    expect(issues).toEqual([]);
+    expect(parsed.layout.criteriaSheet).toBe("STP");
+    expect(parsed.criteria?.leafIds).toEqual(["1.1", "1.2"]);
+    expect(parsed.units).toHaveLength(1);
+  });
+
+  it("does not take one of several units' maxima for all of them: no criteria sheet is an error", () => {
     const { parsed, issues } = parseWorkbook(
       { sheets: [unitSheet("STP", "Sở Tư pháp"), unitSheet("STC", "Sở Tài chính")] },
       settings(),
       [],
     );
-    expect(issues).toEqual([]);
+    expect(parsed.criteria).toBeNull();
+    expect(where(issues)).toEqual(["no_criteria_sheet@-!-"]);
+  });
+
+  it("uses the sheet the user names as the criteria set", () => {
+    const { parsed, issues } = parseWorkbook(
+      { sheets: [unitSheet("STP", "Sở Tư pháp"), unitSheet("STC", "Sở Tài chính")] },
+      settings({ sheets: { criteria: "STP" } }),
+      [],
+    );
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(parsed.layout.criteriaSheet).toBe("STP");
     expect(parsed.criteria?.leafIds).toEqual(["1.1", "1.2"]);
-    expect(parsed.units).toHaveLength(2);
   });
 
   it("takes a blank template named like the criteria set as the criteria sheet", () => {
