@@ -166,6 +166,52 @@ describe("Xếp hạng: movement since last year", () => {
   });
 });
 
+describe("Last year's file kept for the pane session", () => {
+  it("is still there after visiting another tab, and the ranking written then carries it", async () => {
+    const { user, section, fake } = await openCompare();
+    await user.upload(within(section).getByLabelText("Chọn tệp năm trước…"), [
+      await xlsxFile("2024.xlsx", PUBLISHED),
+    ]);
+    await within(section).findByText("Năm trước: 2024.xlsx (bảng kết quả)");
+    await user.click(screen.getByRole("tab", { name: "Giải thích" }));
+    expect(screen.queryByRole("region", { name: "So với năm trước" })).toBeNull();
+    await user.click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const back = screen.getByRole("region", { name: "So với năm trước" });
+    expect(within(back).getByText("Năm trước: 2024.xlsx (bảng kết quả)")).toBeInTheDocument();
+    const so = within(back).getByRole("list", { name: "Khối Khối sở (năm trước: KHỐI SỞ, BAN, NGÀNH)" });
+    expect(within(within(so).getAllByRole("listitem")[0]).getByLabelText("Tăng 2 bậc")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
+    await screen.findByRole("region", { name: "Kết quả theo khối" });
+    const sheet = fake.plans[0].sheets.find((s) => s.purpose === "ranking" && s.group === "Khối sở")!;
+    const values = sheet.patches.flatMap((p) => p.values);
+    expect(values.some((row) => row.includes("Năm trước - Chỉ số (%)"))).toBe(true);
+    expect(fake.workbook.sheets.map((s) => s.name)).not.toContain("2024.xlsx");
+  });
+
+  it("is forgotten when cleared: no movement shown, and the ranking written has no last-year columns", async () => {
+    const { user, section, fake } = await openCompare();
+    await user.upload(within(section).getByLabelText("Chọn tệp năm trước…"), [
+      await xlsxFile("2024.xlsx", PUBLISHED),
+    ]);
+    await within(section).findByText("Năm trước: 2024.xlsx (bảng kết quả)");
+    await user.click(within(section).getByRole("button", { name: "Bỏ so sánh" }));
+    expect(within(section).queryByText("Năm trước: 2024.xlsx (bảng kết quả)")).toBeNull();
+    expect(within(section).queryByRole("button", { name: "Bỏ so sánh" })).toBeNull();
+    // Still forgotten after a tab switch (the cleared state is the session's, not the tab's).
+    await user.click(screen.getByRole("tab", { name: "Tổng quan" }));
+    await user.click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const back = screen.getByRole("region", { name: "So với năm trước" });
+    expect(within(back).queryByText(/Năm trước: 2024\.xlsx/)).toBeNull();
+    expect(within(back).queryByRole("list")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
+    await screen.findByRole("region", { name: "Kết quả theo khối" });
+    const sheet = fake.plans[0].sheets.find((s) => s.purpose === "ranking" && s.group === "Khối sở")!;
+    const values = sheet.patches.flatMap((p) => p.values);
+    expect(values.some((row) => row.includes("Năm trước - Chỉ số (%)"))).toBe(false);
+    expect(values.some((row) => row[1] === "Sở Tư pháp")).toBe(true);
+  });
+});
+
 describe("Xếp hạng with last year picked", () => {
   it("writes the ranking sheets with the Năm trước and Thay đổi columns", async () => {
     const { user, section, fake } = await openCompare();

@@ -17,6 +17,7 @@ import { ImportPanel } from "../import-panel/import-panel";
 import { OverviewPanel } from "../overview-panel/overview-panel";
 import { RankPanel } from "../rank-panel/rank-panel";
 import { StatusBar } from "../status-bar/status-bar";
+import { PreviousYearProvider } from "../year-compare/previous-year-context";
 import { useAppShellStyles } from "./app-shell.styles";
 import { type TabId, useAppShell } from "./use-app-shell";
 
@@ -40,33 +41,40 @@ export function AppShell(props: { host: TaskpaneHost }) {
       <HostProvider host={host}>
         <I18nProvider lang={state.lang} setLang={state.setLang}>
           <SessionProvider session={state.session}>
-            <div className={styles.root}>
-              <header className={styles.header}>
-                <h1 className={styles.title}>{t("app.title")}</h1>
-                <Switch
-                  label={t("app.language")}
-                  checked={state.lang === "en"}
-                  onChange={(_e, data) => state.setLang(data.checked ? "en" : "vi")}
-                />
-              </header>
-              <TabList
-                className={styles.tabs}
-                aria-label={t("app.tabs")}
-                selectedValue={state.tab}
-                onTabSelect={(_e, data) => state.setTab(data.value as TabId)}
-                size="small"
-              >
-                {state.tabs.map((id) => (
-                  <Tab key={id} value={id} id={`tab-${id}`} aria-controls="panel">
-                    {t(`tab.${id}`)}
-                  </Tab>
-                ))}
-              </TabList>
-              <main id="panel" role="tabpanel" aria-labelledby={`tab-${state.tab}`} className={styles.panel}>
-                <StatusBar />
-                <Panel />
-              </main>
-            </div>
+            <PreviousYearProvider>
+              <div className={styles.root}>
+                <header className={styles.header}>
+                  <h1 className={styles.title}>{t("app.title")}</h1>
+                  <Switch
+                    label={t("app.language")}
+                    checked={state.lang === "en"}
+                    onChange={(_e, data) => state.setLang(data.checked ? "en" : "vi")}
+                  />
+                </header>
+                <TabList
+                  className={styles.tabs}
+                  aria-label={t("app.tabs")}
+                  selectedValue={state.tab}
+                  onTabSelect={(_e, data) => state.setTab(data.value as TabId)}
+                  size="small"
+                >
+                  {state.tabs.map((id) => (
+                    <Tab key={id} value={id} id={`tab-${id}`} aria-controls="panel">
+                      {t(`tab.${id}`)}
+                    </Tab>
+                  ))}
+                </TabList>
+                <main
+                  id="panel"
+                  role="tabpanel"
+                  aria-labelledby={`tab-${state.tab}`}
+                  className={styles.panel}
+                >
+                  <StatusBar />
+                  <Panel />
+                </main>
+              </div>
+            </PreviousYearProvider>
           </SessionProvider>
         </I18nProvider>
       </HostProvider>

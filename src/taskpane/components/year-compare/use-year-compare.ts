@@ -5,16 +5,19 @@ import { readXlsxSnapshot } from "../../host/read-xlsx-snapshot";
 import { useI18n } from "../../i18n/i18n-context";
 import { useSession } from "../../session/session-context";
 import { readFilesAsBase64 } from "../import-panel/read-files";
+import { usePreviousYear } from "./previous-year-context";
 
 /**
  * Last year's file picked in the Xếp hạng tab: read in the pane (as the import reads agency
  * files), never copied into the workbook; the engine compares it with the current analysis.
- * The rank tab holds this state, so that the ranking it writes carries the comparison too.
+ * The file is kept above the tabs for the pane session (PreviousYearProvider), so that switching
+ * tabs does not forget it; the rank tab uses it, so that the ranking it writes carries the
+ * comparison too.
  */
 export function useYearCompare() {
   const { analysis } = useSession();
   const { t } = useI18n();
-  const [previous, setPrevious] = useState<{ name: string; year: PreviousYear } | null>(null);
+  const { previous, setPrevious } = usePreviousYear();
   const [reading, setReading] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const comparison = useMemo(
