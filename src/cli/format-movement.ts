@@ -44,3 +44,63 @@ export function formatMovement(
   if (comparison.criteria.length > 0) lines.push(t.criteriaChanged(comparison.criteria.length));
   return lines;
 }
+
+/** The `comparison` key of the JSON result (docs/cli.md): what `--previous` was and what it matched. */
+export type JsonComparison = {
+  /** The --previous path as given. */
+  previousFile: string;
+  /** Last year as found in the file (title, year column), null when it says none. */
+  previousYear: number | null;
+  /** What last year's results were read from. */
+  source: YearComparison["source"];
+  /** This year's units found last year (by name, folded name or previousNames). */
+  matched: number;
+  /** This year's units found through previousNames, with last year's names they continue. */
+  mapped: { unit: string; previous: string[] }[];
+  /** This year's units with no counterpart last year ("mới"). */
+  new: string[];
+  /** Last year's units matched by none of this year's. */
+  vanished: { unit: string; group: string; index: number | null; rank: number | null }[];
+  /** Each group of this year and the group of last year most of its units came from. */
+  groups: { name: string; previousName: string | null }[];
+  /** Criteria added, removed or with another maximum (only when both years have scoring sheets). */
+  criteriaChanges: {
+    kind: "added" | "removed" | "maxChanged";
+    code: string;
+    title: string;
+    maxPoints: number | null;
+    previousMaxPoints: number | null;
+  }[];
+};
+
+/** The comparison summary for `--json`; null without --previous. */
+export function toJsonComparison(
+  comparison: YearComparison | null | undefined,
+  previousFile: string | null,
+): JsonComparison | null {
+  if (!comparison || previousFile === null) return null;
+  return {
+    previousFile,
+    previousYear: comparison.previousYear,
+    source: comparison.source,
+    matched: comparison.units.filter((u) => u.match !== "new").length,
+    mapped: comparison.units
+      .filter((u) => u.match === "mapped")
+      .map((u) => ({ unit: u.unit, previous: u.predecessors })),
+    new: comparison.units.filter((u) => u.match === "new").map((u) => u.unit),
+    vanished: comparison.vanished.map((v) => ({
+      unit: v.unit,
+      group: v.group,
+      index: v.index,
+      rank: v.rank,
+    })),
+    groups: comparison.groups.map((g) => ({ name: g.group, previousName: g.previousGroup })),
+    criteriaChanges: comparison.criteria.map((d) => ({
+      kind: d.kind,
+      code: d.code,
+      title: d.title,
+      maxPoints: d.maxPoints,
+      previousMaxPoints: d.previousMaxPoints,
+    })),
+  };
+}

@@ -19,7 +19,7 @@ import { type Paint, formatCheckReport, formatIssueCounts, plain } from "./forma
 import { formatRankingTable } from "./format-ranking-table";
 import type { FileReport, FoundUnit, Inputs } from "./load-inputs";
 import { type CliOptions, parseCliArgs } from "./parse-cli-args";
-import { formatMovement } from "./format-movement";
+import { formatMovement, toJsonComparison } from "./format-movement";
 
 /** Where the command line writes, and what it knows of its terminal. */
 export type CliIO = {
@@ -173,7 +173,9 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       })),
       origin: (sheet) => sources?.get(sheet) ?? null,
     };
-    io.stdout(`${JSON.stringify(toJsonResult(result, lang, origins), null, 2)}\n`);
+    // With --previous, what last year was and what it matched (null without): docs/cli.md.
+    const comparison = toJsonComparison(result.comparison, options.previous);
+    io.stdout(`${JSON.stringify({ ...toJsonResult(result, lang, origins), comparison }, null, 2)}\n`);
   } else {
     const counts = { units: result.results.length, leaves: result.criteria?.leafIds.length ?? 0 };
     if (options.command === "check") {

@@ -44,7 +44,15 @@ describe("par-scorer check", () => {
     const run = await runCli(["check", file, "--json"]);
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout) as JsonResult;
-    expect(Object.keys(result)).toEqual(["criteria", "files", "units", "issues", "groups", "scoringSheets"]);
+    expect(Object.keys(result)).toEqual([
+      "criteria",
+      "files",
+      "units",
+      "issues",
+      "groups",
+      "scoringSheets",
+      "comparison",
+    ]);
     expect(result.files).toEqual([
       { path: file, units: province.units.map((u) => u.name), criteria: true, problem: null },
     ]);

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { JsonResult } from "../../src/core/report/to-json-result";
 import type { JsonExplanation } from "../../src/cli/explain-command";
+import type { JsonComparison } from "../../src/cli/format-movement";
 import type { SheetSnapshot } from "../../src/core/grid";
 import { useTempDir } from "../node/temp-dir";
 import { readBack } from "./ranking-sheet";
@@ -9,6 +10,9 @@ import { runCli } from "./run-cli";
 import { SMALL_CRITERIA, smallUnitSheet, smallWorkbook, unitsList, writeXlsx, GROUP } from "./workbooks";
 
 const tempDir = useTempDir();
+
+/** The JSON result of check/rank: the engine's keys, and the comparison summary added by the command line. */
+type CliJson = JsonResult & { comparison: JsonComparison | null };
 
 /** Last year's published results only: an appendix table, no scoring sheets. */
 const PUBLISHED_2024: SheetSnapshot = {
@@ -48,7 +52,7 @@ describe("rank and check --previous", () => {
     ]);
     expect(run.stderr).not.toMatch(/lỗi nội bộ/i);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as JsonResult;
+    const json = JSON.parse(run.stdout) as CliJson;
     const units = json.groups[0].units.map((u) => [u.name, u.previous, u.rankChange, u.indexChange]);
     expect(units).toHaveLength(3);
     expect(units).toEqual(
@@ -61,6 +65,17 @@ describe("rank and check --previous", () => {
     expect(json.issues.find((i) => i.code === "previous_unit_vanished")).toMatchObject({
       severity: "info",
       unit: "Sở Công Thương",
+    });
+    expect(json.comparison).toEqual({
+      previousFile: previous,
+      previousYear: 2024,
+      source: "table",
+      matched: 3,
+      mapped: [{ unit: "=Sở Y tế", previous: ["Sở Y tế cũ"] }],
+      new: [],
+      vanished: [{ unit: "Sở Công Thương", group: "KHỐI SỞ, BAN, NGÀNH", index: 70, rank: 4 }],
+      groups: [{ name: "Khối sở, ban, ngành", previousName: "KHỐI SỞ, BAN, NGÀNH" }],
+      criteriaChanges: [],
     });
   });
 
@@ -89,9 +104,10 @@ describe("rank and check --previous", () => {
   it("without --previous, the JSON says null for every unit's movement", async () => {
     const current = await writeXlsx(tempDir(), "2025.xlsx", smallWorkbook());
     const run = await runCli(["check", current, "--json"]);
-    const json = JSON.parse(run.stdout) as JsonResult;
+    const json = JSON.parse(run.stdout) as CliJson;
     for (const u of json.groups[0].units)
       expect([u.previous, u.rankChange, u.indexChange]).toEqual([null, null, null]);
+    expect(json.comparison).toBeNull();
   });
 
   it("check --previous with last year's scoring workbook lists criteria changes as information and still exits 0", async () => {
@@ -125,10 +141,26 @@ describe("rank and check --previous", () => {
     expect(run.stdout).toContain("Tổng cộng: 0 lỗi, 0 cảnh báo");
     const json = JSON.parse(
       (await runCli(["check", current, "--previous", previous, "--json"])).stdout,
-    ) as JsonResult;
+    ) as CliJson;
     const stp = json.groups[0].units.find((u) => u.name === "Sở Tư pháp");
     expect(stp).toMatchObject({ previous: { index: (6 * 100) / 7, rank: 1 }, rankChange: 0 });
     expect(stp?.indexChange).toBeCloseTo(90 - 600 / 7, 10);
+    // The summary: last year's scoring sheets had only Sở Tư pháp; the two criteria whose
+    // maximum changed are listed (field I too, its maximum went from 5 to 3).
+    expect(json.comparison).toMatchObject({
+      previousFile: previous,
+      source: "scoring",
+      matched: 1,
+      mapped: [],
+      vanished: [],
+      criteriaChanges: [
+        { kind: "maxChanged", code: "I", maxPoints: 3, previousMaxPoints: 5 },
+        { kind: "maxChanged", code: "1.1", maxPoints: 2, previousMaxPoints: 3 },
+        { kind: "maxChanged", code: "1.2", maxPoints: 1, previousMaxPoints: 2 },
+      ],
+    });
+    expect(json.comparison?.new).toEqual(expect.arrayContaining(["=Sở Y tế", "Ban Dân tộc"]));
+    expect(json.comparison?.new).toHaveLength(2);
   });
 
   it("refuses (exit 2) a previous file with neither scores nor a ranking table, naming it", async () => {
