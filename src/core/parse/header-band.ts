@@ -8,12 +8,14 @@
  */
 import { type CellRange, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
 import type { ColumnMap, ColumnRole } from "../model";
-import { cellText } from "../text";
-import { classifyHeaderText, isGenericScoreLabel, isNumberingRow } from "./header-roles";
+import { cellText, foldText } from "../text";
+import { MAX_ROLE_CONFIDENCE, classifyHeaderText, isGenericScoreLabel, isNumberingRow } from "./header-roles";
 
 /** How far down a header may sit. */
 export const HEADER_SEARCH_ROWS = 20;
 const MAX_BAND_ROWS = 3;
+/** What two or more matrix units add to a header's score, besides their roles. */
+const UNITS_BONUS = 4;
 
 export type HeaderColumn = {
   col: number;
@@ -248,7 +250,7 @@ function assess(grid: Grid, columns: HeaderColumn[], top: number, bottom: number
   }
   if (roles.code === undefined && roles.title === undefined) score = 0;
   // Unit groups count their roles once, as a sheet-wide column would, plus a bonus for the units.
-  if (units.size >= 2) score += 4 + [...unitRoles.values()].reduce((a, b) => a + b, 0);
+  if (units.size >= 2) score += UNITS_BONUS + [...unitRoles.values()].reduce((a, b) => a + b, 0);
   else units.clear();
   return { top, bottom, dataStart, columns, roles, units: [...units.values()], score };
 }
@@ -261,6 +263,54 @@ function namesCodeOrTitle(text: string): boolean {
 function numberingRow(grid: Grid, row: number): boolean {
   const line = grid[row] ?? [];
   return isNumberingRow(line.map((v) => cellText(v ?? null)));
+}
+
+/** Where the header region has words: per row, which cells, and the first such column. */
+type WordCells = { has: boolean[][]; first: number[] };
+
+/**
+ * Marks the cells of the header region whose folded text holds a letter. Every rule of
+ * classifyHeaderText names words, so a cell without a letter (a score, "1.2.3", "(4)") names
+ * no column, and neither does a label joined from such cells.
+ */
+function wordCells(texts: readonly (readonly string[])[]): WordCells {
+  const has = texts.map((line) => line.map((t) => t !== "" && /[a-z]/.test(foldText(t))));
+  return { has, first: has.map((line) => line.indexOf(true)) };
+}
+
+/** At most what the groups of units add to a band's score: their bonus, plus one confidence per score role. */
+const UNIT_BONUS_BOUND = UNITS_BONUS + 3 * MAX_ROLE_CONFIDENCE;
+/** A single header row has no sub-labels, so its units (plain score columns) add the bonus alone. */
+const SINGLE_ROW_BONUS_BOUND = UNITS_BONUS;
+
+/**
+ * An upper bound of the score `assess` gives the band of `rows` rows from `top`, read without
+ * building the band: each column names at most one role, worth at most MAX_ROLE_CONFIDENCE, and only a column that
+ * has a word (its own, or one carried to it from the left of its row over a blank with a sub-label
+ * beneath) names one; groups of units add at most their bonus. Stops counting above `beat`.
+ */
+function scoreBound(
+  texts: readonly (readonly string[])[],
+  words: WordCells,
+  top: number,
+  rows: number,
+  width: number,
+  beat: number,
+): number {
+  const bonus = rows === 1 ? SINGLE_ROW_BONUS_BOUND : UNIT_BONUS_BOUND;
+  let bound = bonus;
+  for (let c = 0; c < width && bound <= beat; c++) {
+    let named = false;
+    for (let i = 0; i < rows && !named; i++) {
+      const row = top + i;
+      if (words.has[row][c]) named = true;
+      else if (i < rows - 1 && texts[row][c] === "" && words.first[row] >= 0 && words.first[row] < c) {
+        for (let j = i + 1; j < rows && !named; j++) named = texts[top + j][c] !== "";
+      }
+    }
+    if (named) bound += MAX_ROLE_CONFIDENCE;
+  }
+  return bound;
 }
 
 /**
@@ -280,6 +330,7 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
   // Each row is asked "a numbering row?" by up to six bands: answer once per row.
   const numbering: boolean[] = [];
   const numberingAt = (row: number): boolean => (numbering[row] ??= numberingRow(grid, row));
+  const words = wordCells(texts);
   for (let top = 0; top < limit; top++) {
     if (numberingAt(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
@@ -287,6 +338,8 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
       if (rows > 1 && numberingAt(bottom)) break;
       // One row naming no code or title column scores 0 (it cannot group units either): skip it.
       if (rows === 1 && !texts[top].some(namesCodeOrTitle)) continue;
+      // A band that cannot score above the best so far would not be chosen: not read.
+      if (best && scoreBound(texts, words, top, rows, width, best.score) <= best.score) continue;
       let dataStart = bottom + 1;
       while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
       const header = assess(grid, readBand(grid, mergeAt, texts, top, rows, width), top, bottom, dataStart);

@@ -100,6 +100,9 @@ const RULES: Rule[] = [
   },
 ];
 
+/** The highest confidence a rule gives: what one column can add to a header's score. */
+export const MAX_ROLE_CONFIDENCE = Math.max(...RULES.map((r) => r.confidence));
+
 /** Header texts are short; longer text is a title or a criterion, never a column name. */
 const MAX_HEADER_LENGTH = 120;
 const memo = new Map<string, RoleMatch | null>();

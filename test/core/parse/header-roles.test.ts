@@ -65,6 +65,13 @@ describe("classifyHeaderText: column roles by folded key phrases", () => {
     expect(classifyHeaderText("")).toBeNull();
   });
 
+  it("names no role for text without a letter (scores, codes, column numbers)", () => {
+    for (const text of ["0,25", "1.2.3", "(4)", "10 / 20", "- - -", "(1) = (2) + (3)"]) {
+      expect(classifyHeaderText(text)).toBeNull();
+    }
+    expect(classifyHeaderText("TT")).not.toBeNull();
+  });
+
   it("takes a bare 'Điểm' for a score only as a guess", () => {
     expect(classifyHeaderText("Điểm")).toEqual({ role: "selfScore", confidence: 1 });
   });

@@ -130,6 +130,38 @@ describe("unit sheet: rows and source cells", () => {
   });
 });
 
+describe("header search: every band that could score more is read", () => {
+  it("takes a fuller header below a weaker one, and not a band of data rows", () => {
+    const s = sheet("STP", [
+      ["STT", "Nội dung"],
+      [null, null],
+      ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Ghi chú"],
+      ["I", "Chỉ đạo", 2, 1.5, 1.5, "Tự chấm theo hướng dẫn"],
+      ["1.1", "Kế hoạch", 1, 1, 1, "Thẩm định lại"],
+    ]);
+    const header = findHeader(s)!;
+    expect([header.top, header.bottom, header.dataStart]).toEqual([2, 2, 3]);
+    expect(header.roles).toEqual({
+      code: 0,
+      title: 1,
+      maxPoints: 2,
+      selfScore: 3,
+      appraisedScore: 4,
+      comment: 5,
+    });
+  });
+
+  it("keeps the earlier header when a later band can only tie it", () => {
+    const s = sheet("STP", [
+      ["STT", "Nội dung", "Điểm tối đa"],
+      ["I", "Chỉ đạo", 2],
+      ["TT", "Tiêu chí", "Thang điểm"],
+      ["1.1", "Kế hoạch", 1],
+    ]);
+    expect(findHeader(s)).toMatchObject({ top: 0, bottom: 0 });
+  });
+});
+
 describe("unit sheet: structural issues", () => {
   it("reports a code that is not in the criteria set", () => {
     const { issues, unit } = unitSheet([...FULL, ["3.1", "Tiêu chí lạ", 1, 1]]);
