@@ -328,7 +328,8 @@ function noCriteriaProblem(analysis: Analysis, inputs: Inputs, lang: CliLang): F
       i.severity === "error" &&
       (i.code === "sheet_not_found" ||
         i.code === "criteria_header_not_found" ||
-        i.code === "criteria_column_missing"),
+        i.code === "criteria_column_missing" ||
+        i.code === "criteria_code_beyond_limit"),
   );
   const file = inputs.primary.file;
   if (reason) return { code: "unreadable_workbook", file, detail: describeIssue(reason, lang) };

@@ -214,6 +214,13 @@ export const ISSUE_CATALOG = {
     vi: (d) => `Dòng có điểm tối đa nhưng mã ${q(d.input)} không đọc được; dòng này bị bỏ qua.`,
     en: (d) => `A row has maximum points but its code ${q(d.input)} cannot be read; the row is skipped.`,
   },
+  criteria_code_beyond_limit: {
+    severity: "error",
+    vi: (d, i) =>
+      `Sheet ${q(i.sheet ?? "")}, ô ${i.cell ?? "?"}: mã tiêu chí ${q(d.input)} có số lớn hơn ${d.max ?? "?"}, giới hạn của PAR Scorer cho mỗi số trong mã; không đọc bộ tiêu chí này (không bỏ bớt tiêu chí nào). Kiểm tra cột mã (STT) của bộ tiêu chí.`,
+    en: (d, i) =>
+      `Sheet ${q(i.sheet ?? "")}, cell ${i.cell ?? "?"}: criterion code ${q(d.input)} has a number above ${d.max ?? "?"}, PAR Scorer's limit for each number of a code; the criteria set is not read (no criterion is dropped). Check the criteria set's code (STT) column.`,
+  },
   criteria_levels_invalid: {
     severity: "warning",
     vi: (d) => `Mức điểm ${q(d.input)} không đọc được; không kiểm tra mức điểm cho tiêu chí này.`,
@@ -245,6 +252,13 @@ export const ISSUE_CATALOG = {
     severity: "error",
     vi: (d) => `Ô điểm chứa lỗi ${d.input ?? ""}. Sửa công thức hoặc nhập số.`,
     en: (d) => `The score cell holds the error ${d.input ?? ""}. Fix the formula or enter a number.`,
+  },
+  score_too_many_decimals: {
+    severity: "error",
+    vi: (d) =>
+      `Điểm ${q(d.input)} có hơn 6 chữ số thập phân; PAR Scorer chỉ giữ 6 chữ số (sẽ thành ${n(d.actual)}) nên không tính điểm này. Nhập tối đa 6 chữ số thập phân.`,
+    en: (d) =>
+      `Score ${q(d.input)} has more than 6 decimals; PAR Scorer keeps 6 (it would become ${en(d.actual)}), so the score is not counted. Enter at most 6 decimals.`,
   },
   score_blank: {
     severity: "error",

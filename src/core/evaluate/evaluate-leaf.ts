@@ -152,7 +152,10 @@ function chooseScore(
     const cell = candidate.cell.cell;
     if (reading.kind === "blank") continue;
     if (reading.kind === "invalid") {
-      report(reading.code, cell, { input: reading.input });
+      report(reading.code, cell, {
+        input: reading.input,
+        ...(reading.kept !== undefined && { actual: reading.kept }),
+      });
       firstError ??= cell;
       continue;
     }

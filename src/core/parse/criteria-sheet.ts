@@ -10,9 +10,9 @@ import type { ColumnMap, CriteriaNode, CriteriaSet, NodeKind } from "../model";
 import { fromMicro, sumMicro, toMicro } from "../points";
 import { cellText, foldText, parseNumber } from "../text";
 import { type CodeEntry, resolveCodes } from "./code-tree";
-import { type ParsedCode, leadingCode, parseCode } from "./criterion-code";
+import { type ParsedCode, codeBeyondLimit, leadingCode, parseCode } from "./criterion-code";
 import type { Header } from "./header-band";
-import { isPlausiblePoints } from "./limits";
+import { MAX_CODE_NUMBER, isPlausiblePoints } from "./limits";
 import { parseLevels } from "./score-levels";
 import { rowRoles } from "./scoring-role";
 
@@ -83,6 +83,12 @@ export function parseCriteriaSheet(
   const cellOf = (row: number, col: number | undefined) => (col === undefined ? null : toA1(row, col));
   const codeCellOf = (row: number) => cellOf(row, columns.code ?? columns.title);
 
+  /** A code in this row's code cell (or title) with a number above MAX_CODE_NUMBER, as typed. */
+  const beyondLimit = (row: number): string | null =>
+    columns.code !== undefined
+      ? codeBeyondLimit(at(row, columns.code))
+      : codeBeyondLimit(at(row, columns.title), true);
+
   const entries: CodeEntry[] = [];
   let totalRow: CriteriaSet["totalRow"] = null;
   const start = header?.dataStart ?? 0;
@@ -102,6 +108,15 @@ export function parseCriteriaSheet(
     }
     const hasMax = parseNumber(maxValue) !== null;
     const guidance = isGuidanceText(codeText) || (codeText === "" && isGuidanceText(title));
+    const beyond = hasMax ? beyondLimit(row) : null;
+    if (beyond !== null) {
+      // A set larger than the engine reads is refused whole, never ranked on its first part.
+      const issue = makeIssue("criteria_code_beyond_limit", where(codeCellOf(row), beyond), {
+        input: beyond,
+        max: MAX_CODE_NUMBER,
+      });
+      return { criteria: null, issues: [...issues, issue] };
+    }
     if (hasMax && !guidance && (codeText !== "" || title !== "")) {
       issues.push(
         makeIssue("criteria_code_unrecognized", where(codeCellOf(row)), { input: codeText || title }),

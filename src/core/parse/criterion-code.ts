@@ -6,6 +6,7 @@
  */
 import { type CellValue } from "../grid";
 import { cellText, foldText } from "../text";
+import { MAX_CODE_NUMBER } from "./limits";
 
 export type ParsedCode =
   | { kind: "roman"; value: number; text: string }
@@ -21,7 +22,7 @@ export type ParsedCode =
     };
 
 const PREFIX = /^(tieu chi thanh phan|tieu chi|linh vuc|tctp|tc|muc)\s*/;
-const MAX_SEGMENT = 200;
+const MAX_SEGMENT = MAX_CODE_NUMBER;
 
 /** Value of a Roman numeral in canonical form (I…L), or null. */
 export function romanValue(text: string): number | null {
@@ -98,6 +99,16 @@ export function parseCodeText(raw: string): ParsedCode | null {
 }
 
 function readCodeText(raw: string): ParsedCode | null {
+  const s = codeShape(raw);
+  if (s === "") return null;
+  const roman = romanValue(s);
+  if (roman !== null) return { kind: "roman", value: roman, text: s };
+  if (/^\d+(\.\d+)*$/.test(s)) return arabic(s.split(".").map(Number), false);
+  return null;
+}
+
+/** A code text without its prefix, brackets and trailing marks, a typed comma read as the dot. */
+function codeShape(raw: string): string {
   let s = cellText(raw);
   const prefix = PREFIX.exec(foldText(s));
   // Folding keeps one letter per NFC character, so the prefix has the same length in s.
@@ -107,13 +118,27 @@ function readCodeText(raw: string): ParsedCode | null {
     .replace(/[.):]+$/, "")
     .replace(/\s*([.,])\s*/g, "$1")
     .trim();
-  if (s === "") return null;
-  const roman = romanValue(s);
-  if (roman !== null) return { kind: "roman", value: roman, text: s };
   // " 1,1" and "1,1,2": a comma typed for the dot (Vietnamese keyboards), never a decimal here.
   if (/^\d+(,\d+)+$/.test(s)) s = s.replace(/,/g, ".");
-  if (/^\d+(\.\d+)*$/.test(s)) return arabic(s.split(".").map(Number), false);
-  return null;
+  return s;
+}
+
+/**
+ * The code a cell (or, with `inTitle`, the start of a title) would hold but for a number above
+ * MAX_CODE_NUMBER ("201", "1.250"), as typed; null for a code within the limit or no code at all.
+ */
+export function codeBeyondLimit(value: CellValue, inTitle = false): string | null {
+  let text: string;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value <= 0) return null;
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = codeShape(inTitle ? (leadingCodeText(value) ?? "") : value);
+  } else return null;
+  if (!/^\d+(\.\d+)*$/.test(text)) return null;
+  const segments = text.split(".").map(Number);
+  if (segments[0] === 0 || !segments.some((n) => n > MAX_SEGMENT)) return null;
+  return text;
 }
 
 /**
@@ -121,9 +146,14 @@ function readCodeText(raw: string): ParsedCode | null {
  * used when a sheet has no code column.
  */
 export function leadingCode(title: string): ParsedCode | null {
+  const text = leadingCodeText(title);
+  return text === null ? null : parseCodeText(text);
+}
+
+function leadingCodeText(title: string): string | null {
   const s = cellText(title);
   const prefix = PREFIX.exec(foldText(s));
   const rest = prefix ? s.slice(prefix[0].length) : s;
   const m = /^([IVXL]+|\d+(?:[.,]\d+)*)(?:[.):]|\s-)?\s+\S/.exec(rest);
-  return m ? parseCodeText(m[1]) : null;
+  return m ? m[1] : null;
 }

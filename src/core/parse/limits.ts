@@ -14,3 +14,10 @@ export const MAX_ANSWER_COUNT = 10_000_000;
 export function isPlausiblePoints(value: number): boolean {
   return Number.isFinite(value) && Math.abs(value) <= MAX_POINTS;
 }
+
+/**
+ * Largest number in a criterion code ("200", "1.200", "1.1.200"). A number beyond it in the
+ * criteria set's code column is an error that refuses the set (criteria_code_beyond_limit): no
+ * published set comes near it, and reading only the criteria up to it would rank on part of the set.
+ */
+export const MAX_CODE_NUMBER = 200;
