@@ -34,7 +34,11 @@ export type LeafOutcome = {
   surveyGiven: boolean;
 };
 
-type Candidate = { source: Exclude<PointsSource, "notApplicable" | "none">; cell: SourceCell | null };
+type Candidate = {
+  source: Exclude<PointsSource, "notApplicable" | "none">;
+  cell: SourceCell | null;
+  reading: ScoreReading;
+};
 
 type Choice =
   | { kind: "number"; source: Candidate["source"]; micro: Micro; cell: string }
@@ -56,14 +60,17 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
     issues.push(makeIssue(code, { sheet, cell, unit: ctx.unit, criterion: node.code }, data));
   };
   const maxPoints = node.maxPoints;
+  // Each score cell is read once; the reading serves the leaf's figures and the choice below.
+  const selfReading = readCell(row?.selfScore);
+  const appraisedReading = readCell(row?.appraisedScore);
   const leaf: LeafResult = {
     criterionId: node.id,
     points: 0,
     maxPoints: maxPoints ?? 0,
     applicable: true,
     source: "none",
-    selfScore: numberOf(row?.selfScore),
-    appraisedScore: numberOf(row?.appraisedScore),
+    selfScore: selfReading.kind === "number" ? selfReading.micro : null,
+    appraisedScore: appraisedReading.kind === "number" ? appraisedReading.micro : null,
     cell: null,
     hasError: false,
   };
@@ -80,15 +87,15 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
     // QĐ 876/QĐ-BNV: survey criteria are filled in by Sở Nội vụ, never self-scored.
     const self = row.selfScore;
     if (ctx.layout === "unitSheet" && self && !isBlank(self.value)) {
-      const reading = readScoreCell(self.value);
-      if (reading.kind !== "notApplicable") report("survey_self_scored", self.cell);
+      if (selfReading.kind !== "notApplicable") report("survey_self_scored", self.cell);
     }
     const candidates: Candidate[] = [
-      { source: "survey", cell: row.surveyPoints },
-      { source: "survey", cell: row.appraisedScore },
+      { source: "survey", cell: row.surveyPoints, reading: readCell(row.surveyPoints) },
+      { source: "survey", cell: row.appraisedScore, reading: appraisedReading },
     ];
     // A matrix is compiled by Sở Nội vụ: its single score cell of a survey row is the survey result.
-    if (ctx.layout === "matrix") candidates.push({ source: "survey", cell: row.selfScore });
+    if (ctx.layout === "matrix")
+      candidates.push({ source: "survey", cell: row.selfScore, reading: selfReading });
     const choice = chooseScore(node, maxPoints, candidates, report);
     if (choice.kind === "blank") {
       const where = row.surveyPoints?.cell ?? row.appraisedScore?.cell ?? row.codeCell;
@@ -101,10 +108,10 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
   const candidates: Candidate[] =
     ctx.settings.scoreSource === "appraised"
       ? [
-          { source: "appraised", cell: row.appraisedScore },
-          { source: "self", cell: row.selfScore },
+          { source: "appraised", cell: row.appraisedScore, reading: appraisedReading },
+          { source: "self", cell: row.selfScore, reading: selfReading },
         ]
-      : [{ source: "self", cell: row.selfScore }];
+      : [{ source: "self", cell: row.selfScore, reading: selfReading }];
   const choice = chooseScore(node, maxPoints, candidates, report);
   if (choice.kind === "blank") {
     // An empty bonus or deduction item simply earns or loses nothing; an ordinary leaf must be scored.
@@ -148,7 +155,7 @@ function chooseScore(
   let firstError: string | null = null;
   for (const candidate of candidates) {
     if (!candidate.cell) continue;
-    const reading: ScoreReading = readScoreCell(candidate.cell.value);
+    const reading = candidate.reading;
     const cell = candidate.cell.cell;
     if (reading.kind === "blank") continue;
     if (reading.kind === "invalid") {
@@ -231,10 +238,29 @@ function finishSurveyWithoutCells(
   return { leaf, issues, surveyGiven: false };
 }
 
-function numberOf(cell: SourceCell | null | undefined): Micro | null {
-  if (!cell) return null;
-  const reading = readScoreCell(cell.value);
-  return reading.kind === "number" ? reading.micro : null;
+const BLANK: ScoreReading = { kind: "blank" };
+
+/**
+ * Readings of typed texts, memoised: a workbook of 1,000 units repeats the same few hundred texts
+ * ("0,5", "KAD") tens of thousands of times, and reading a text (tidying, folding, two patterns)
+ * costs far more than a lookup. Bounded like the text memos; readScoreCell is pure, so a reading
+ * can be shared.
+ */
+const textReadings = new Map<string, ScoreReading>();
+const TEXT_READINGS_LIMIT = 50_000;
+
+/** What a score cell holds (an absent cell is blank). */
+function readCell(cell: SourceCell | null | undefined): ScoreReading {
+  if (!cell) return BLANK;
+  const value = cell.value;
+  if (typeof value !== "string") return readScoreCell(value);
+  let reading = textReadings.get(value);
+  if (reading === undefined) {
+    reading = readScoreCell(value);
+    if (textReadings.size >= TEXT_READINGS_LIMIT) textReadings.clear();
+    textReadings.set(value, reading);
+  }
+  return reading;
 }
 
 function isBlankCell(cell: SourceCell | null): boolean {

@@ -14,7 +14,7 @@ import type {
 } from "../model";
 import type { Settings } from "../settings";
 import { foldText } from "../text";
-import { evaluateLeaf } from "./evaluate-leaf";
+import { type LeafContext, evaluateLeaf } from "./evaluate-leaf";
 import { findGroup, unitKey } from "./infer-group";
 import { sumUnitTotals } from "./sum-unit-totals";
 
@@ -94,7 +94,7 @@ function evaluateUnit(
   scores: UnitScores,
   group: string,
   settings: Settings,
-  tallies: ReadonlyMap<string, SurveyTally>,
+  tallies: ReadonlyMap<string, ReadonlyMap<string, SurveyTally>>,
   issues: Issue[],
 ): UnitResult {
   const rows = new Map<string, ScoreRow>();
@@ -110,21 +110,29 @@ function evaluateUnit(
   // A field-totals summary scores each field as a whole: the fields stand in for the leaves.
   const atFields = scores.scoredAt === "fields";
   const scoredIds = atFields ? criteria.fieldIds : criteria.leafIds;
+  // One context for the unit; only the leaf's answer tally changes from leaf to leaf.
+  const unitTallies = tallies.get(unitKey(scores.unit));
+  const ctx: LeafContext = {
+    unit: scores.unit,
+    sheet: scores.sheet,
+    layout: scores.layout,
+    settings,
+    tally: null,
+  };
   for (const id of scoredIds) {
     const node = criteria.nodes[id];
     if (!node) continue;
-    const outcome = evaluateLeaf(node, rows.get(id), {
-      unit: scores.unit,
-      sheet: scores.sheet,
-      layout: scores.layout,
-      settings,
-      tally: tallies.get(tallyKey(scores.unit, id)) ?? null,
-    });
+    ctx.tally = unitTallies?.get(id) ?? null;
+    const outcome = evaluateLeaf(node, rows.get(id), ctx);
     leaves[id] = outcome.leaf;
-    leafIssues.push(...outcome.issues);
+    let ownError = false;
+    for (const issue of outcome.issues) {
+      leafIssues.push(issue);
+      if (issue.severity === "error") ownError = true;
+    }
     // A leaf in error without an issue of its own (missing row, no score column) was reported by
     // the parse stage; it still counts as one error of the unit.
-    if (outcome.leaf.hasError && !outcome.issues.some((i) => i.severity === "error")) silentErrors += 1;
+    if (outcome.leaf.hasError && !ownError) silentErrors += 1;
     if (node.role === "survey") surveyLeaves += 1;
     if (outcome.surveyGiven) surveyGiven += 1;
   }
@@ -179,15 +187,14 @@ function emptyResult(scores: UnitScores, group: string): UnitResult {
   };
 }
 
-function indexTallies(tallies: readonly SurveyTally[]): Map<string, SurveyTally> {
-  const map = new Map<string, SurveyTally>();
+/** Answer tallies by unit key, then by criterion (the first tally of each pair counts). */
+function indexTallies(tallies: readonly SurveyTally[]): Map<string, Map<string, SurveyTally>> {
+  const map = new Map<string, Map<string, SurveyTally>>();
   for (const tally of tallies) {
-    const key = tallyKey(tally.unit, tally.criterionId);
-    if (!map.has(key)) map.set(key, tally);
+    const key = unitKey(tally.unit);
+    let ofUnit = map.get(key);
+    if (!ofUnit) map.set(key, (ofUnit = new Map()));
+    if (!ofUnit.has(tally.criterionId)) ofUnit.set(tally.criterionId, tally);
   }
   return map;
-}
-
-function tallyKey(unit: string, criterionId: string): string {
-  return `${unitKey(unit)}\u0000${criterionId}`;
 }

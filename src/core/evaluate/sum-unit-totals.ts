@@ -33,31 +33,58 @@ export function sumUnitTotals(
   atFields = false,
 ): UnitTotals {
   const nodes: Record<string, NodeResult> = {};
-  const visit = (id: string): Sums => {
-    const node = criteria.nodes[id];
-    if (!node) return { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };
-    let sums: Sums;
-    if (node.childIds.length === 0 || (atFields && node.depth === 1)) {
-      sums = leafSums(node, leaves[id]);
+  const plan = planOf(criteria, atFields);
+  const steps = plan.steps;
+  const points = scratch(steps.length, 0);
+  const maxPoints = scratch(steps.length, 1);
+  const bonus = scratch(steps.length, 2);
+  const deduction = scratch(steps.length, 3);
+  for (let i = 0; i < steps.length; i++) {
+    const { id, node, children } = steps[i];
+    let p = 0;
+    let m = 0;
+    let b = 0;
+    let d = 0;
+    if (node === null) {
+      // An id the set does not hold sums to nothing.
+    } else if (children === null) {
+      const leaf = leaves[id];
+      if (leaf) {
+        if (node.role === "bonus") b = leaf.points;
+        else if (node.role === "deduction") d = -leaf.points;
+        else {
+          p = leaf.points;
+          m = leaf.maxPoints;
+        }
+      }
     } else {
-      sums = { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };
-      for (const child of node.childIds) {
-        const c = visit(child);
-        sums.points += c.points;
-        sums.maxPoints += c.maxPoints;
-        sums.bonus += c.bonus;
-        sums.deduction += c.deduction;
+      for (const c of children) {
+        p += points[c];
+        m += maxPoints[c];
+        b += bonus[c];
+        d += deduction[c];
       }
       // Bonus and deduction groups are capped at their stated maximum (điểm cộng / điểm trừ tối đa).
-      if (node.role === "bonus" && node.maxPoints !== null) sums.bonus = Math.min(sums.bonus, node.maxPoints);
-      if (node.role === "deduction" && node.maxPoints !== null)
-        sums.deduction = Math.min(sums.deduction, node.maxPoints);
+      if (node.role === "bonus" && node.maxPoints !== null) b = Math.min(b, node.maxPoints);
+      if (node.role === "deduction" && node.maxPoints !== null) d = Math.min(d, node.maxPoints);
     }
-    if (node.kind !== "subCriterion") nodes[id] = nodeResult(node, sums);
-    return sums;
-  };
+    points[i] = p;
+    maxPoints[i] = m;
+    bonus[i] = b;
+    deduction[i] = d;
+    if (node !== null && node.kind !== "subCriterion")
+      nodes[id] = nodeResult(node, { points: p, maxPoints: m, bonus: b, deduction: d });
+  }
 
-  const fieldSums = criteria.fieldIds.map((id) => ({ node: criteria.nodes[id], sums: visit(id) }));
+  const fieldSums = plan.fields.map(({ node, step }) => ({
+    node,
+    sums: {
+      points: points[step],
+      maxPoints: maxPoints[step],
+      bonus: bonus[step],
+      deduction: deduction[step],
+    },
+  }));
   const total: Sums = { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };
   for (const { sums } of fieldSums) {
     total.points += sums.points;
@@ -65,11 +92,11 @@ export function sumUnitTotals(
     total.bonus += sums.bonus;
     total.deduction += sums.deduction;
   }
-  const points = total.points + total.bonus - total.deduction;
-  const weighted = weightedIndex(fieldSums, total, points);
-  const raw = weighted === undefined ? indexPercent(points, total.maxPoints) : weighted;
+  const unitPoints = total.points + total.bonus - total.deduction;
+  const weighted = weightedIndex(fieldSums, total, unitPoints);
+  const raw = weighted === undefined ? indexPercent(unitPoints, total.maxPoints) : weighted;
   return {
-    points,
+    points: unitPoints,
     maxPoints: total.maxPoints,
     bonus: total.bonus,
     deduction: total.deduction,
@@ -78,16 +105,53 @@ export function sumUnitTotals(
   };
 }
 
-function leafSums(node: CriteriaNode, leaf: LeafResult | undefined): Sums {
-  const sums = { points: 0, maxPoints: 0, bonus: 0, deduction: 0 };
-  if (!leaf) return sums;
-  if (node.role === "bonus") sums.bonus = leaf.points;
-  else if (node.role === "deduction") sums.deduction = -leaf.points;
-  else {
-    sums.points = leaf.points;
-    sums.maxPoints = leaf.maxPoints;
-  }
-  return sums;
+/**
+ * One step of the walk up the tree: a node whose sums come from its leaf result (`children`
+ * null) or from the steps of its children, which come earlier.
+ */
+type Step = { id: string; node: CriteriaNode | null; children: number[] | null };
+
+/** The walk of a criteria set, children before parents, and the step of each field. */
+type Plan = { steps: Step[]; fields: { node: CriteriaNode | undefined; step: number }[] };
+
+/**
+ * The walk depends only on the shape of the set, the same for every unit: it is worked out once
+ * per set (and per way of scoring) rather than recursed through for each of 1,000 units. The
+ * nodes' maxima and roles are read afresh on every call.
+ */
+const plans = new WeakMap<CriteriaSet, { leaves?: Plan; fields?: Plan }>();
+
+function planOf(criteria: CriteriaSet, atFields: boolean): Plan {
+  let cached = plans.get(criteria);
+  if (!cached) plans.set(criteria, (cached = {}));
+  const key = atFields ? "fields" : "leaves";
+  const known = cached[key];
+  if (known) return known;
+  const steps: Step[] = [];
+  const visit = (id: string): number => {
+    const node = criteria.nodes[id];
+    let children: number[] | null = null;
+    if (node && !(node.childIds.length === 0 || (atFields && node.depth === 1))) {
+      children = node.childIds.map(visit);
+    }
+    steps.push({ id, node: node ?? null, children });
+    return steps.length - 1;
+  };
+  const fields = criteria.fieldIds.map((id) => ({ node: criteria.nodes[id], step: visit(id) }));
+  const plan = { steps, fields };
+  cached[key] = plan;
+  return plan;
+}
+
+/** Running sums, reused from call to call (integers up to 2^53 are exact in a double). */
+const scratchSums: Float64Array[] = [];
+
+function scratch(length: number, which: number): Float64Array {
+  const known = scratchSums[which];
+  if (known && known.length >= length) return known;
+  const made = new Float64Array(Math.max(length, 256));
+  scratchSums[which] = made;
+  return made;
 }
 
 function nodeResult(node: CriteriaNode, sums: Sums): NodeResult {
