@@ -57,6 +57,11 @@ describe("Giải thích: trying another score (what-if)", () => {
     expect(result()).toHaveTextContent("Hạng trong khối: 2 → 2 (trên 3)");
     await user.selectOptions(within(section).getByRole("combobox", { name: "Tiêu chí" }), "1.2");
     expect(within(section).getByText("Điểm đang tính: 0,5")).toBeInTheDocument();
+    // The chosen criterion written out in full under the list (a long title is cut in the list).
+    const shown = within(section)
+      .getAllByText("1.2 Báo cáo CCHC (tối đa 1)")
+      .filter((el) => el.tagName !== "OPTION");
+    expect(shown).toHaveLength(1);
     await user.type(within(section).getByRole("textbox", { name: "Điểm thử" }), "1");
     expect(result()).toHaveTextContent("Tổng điểm: 4 → 4,5");
     expect(result()).toHaveTextContent("Chỉ số: 80,00 % → 90,00 %");

@@ -89,7 +89,7 @@ describe("Xếp hạng: movement since last year", () => {
       await xlsxFile("2024.xlsx", PUBLISHED),
     ]);
     expect(await within(section).findByText("Năm trước: 2024.xlsx (bảng kết quả)")).toBeInTheDocument();
-    const so = within(section).getByRole("list", { name: "Khối Khối sở (năm trước: KHỐI SỞ, BAN, NGÀNH)" });
+    const so = within(section).getByRole("list", { name: "Khối sở (năm trước: KHỐI SỞ, BAN, NGÀNH)" });
     const [first, second] = within(so).getAllByRole("listitem");
     expect(first).toHaveTextContent("1. Sở Tư pháp: 90,00 %");
     expect(within(first).getByLabelText("Tăng 2 bậc")).toHaveTextContent("▲2");
@@ -97,7 +97,7 @@ describe("Xếp hạng: movement since last year", () => {
     expect(second).toHaveTextContent("2. Sở Y tế: 80,00 %");
     expect(within(second).getByLabelText("Giảm 1 bậc")).toHaveTextContent("▼1");
     expect(second).toHaveTextContent("chỉ số −8,00 điểm %");
-    const xa = within(section).getByRole("list", { name: "Khối Khối xã" });
+    const xa = within(section).getByRole("list", { name: "Khối xã" });
     expect(within(xa).getByRole("listitem")).toHaveTextContent("Năm trước: chưa có (đơn vị mới)");
     expect(within(xa).getByText("mới")).toBeInTheDocument();
     expect(within(section).getByText(/Đơn vị năm trước không còn: Sở Công Thương/)).toBeInTheDocument();
@@ -178,7 +178,7 @@ describe("Last year's file kept for the pane session", () => {
     await user.click(screen.getByRole("tab", { name: "Xếp hạng" }));
     const back = screen.getByRole("region", { name: "So với năm trước" });
     expect(within(back).getByText("Năm trước: 2024.xlsx (bảng kết quả)")).toBeInTheDocument();
-    const so = within(back).getByRole("list", { name: "Khối Khối sở (năm trước: KHỐI SỞ, BAN, NGÀNH)" });
+    const so = within(back).getByRole("list", { name: "Khối sở (năm trước: KHỐI SỞ, BAN, NGÀNH)" });
     expect(within(within(so).getAllByRole("listitem")[0]).getByLabelText("Tăng 2 bậc")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Xếp hạng và ghi kết quả" }));
     await screen.findByRole("region", { name: "Kết quả theo khối" });

@@ -18,16 +18,19 @@ export function WhatIfSection(props: { analysis: Analysis; unit: string }) {
   const outcome = state.outcome;
   if (!leaf || !outcome) return null;
   const { before, after } = outcome;
+  const leafText = (l: (typeof state.leaves)[number]) =>
+    t("explain.whatIfLeafOption", { code: l.code, title: l.title, max: pts(l.maxPoints) });
   const rank = (r: number | null) => (r === null ? t("explain.whatIfNone") : String(r));
   return (
     <section className={styles.summary} aria-label={t("explain.whatIf")}>
       <h2 className={styles.heading}>{t("explain.whatIf")}</h2>
       <Text size={200}>{t("explain.whatIfHint")}</Text>
-      <Field label={t("explain.whatIfLeaf")}>
+      {/* The list shows a long title cut at the pane's edge: the chosen one is written out in full below. */}
+      <Field label={t("explain.whatIfLeaf")} hint={leafText(leaf)}>
         <Select value={state.leafId} onChange={(_e, d) => state.pickLeaf(d.value)}>
           {state.leaves.map((l) => (
             <option key={l.id} value={l.id}>
-              {t("explain.whatIfLeafOption", { code: l.code, title: l.title, max: pts(l.maxPoints) })}
+              {leafText(l)}
             </option>
           ))}
         </Select>
