@@ -330,6 +330,8 @@ export type SheetPlan = {
     titleRows: { first: number; last: number } | null;
     /** Pages tall when fitting (1: the whole print area on one page); unset: as many as needed. */
     fitToHeight?: number;
+    /** Rows (zero-based) that start a new page: manual page breaks above them. */
+    rowBreaks?: number[];
     /** Paper size (Nghị định 30/2020/NĐ-CP: A4); unset: the printer's default. */
     paper?: "A4";
     /** Margins in millimetres; unset: the application's defaults. */

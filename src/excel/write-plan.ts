@@ -202,7 +202,11 @@ function sheetSteps(
         sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height;
       }
       if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
-      if (printSupported) applyPrint(sheet.pageLayout, plan.print);
+      if (printSupported) {
+        applyPrint(sheet.pageLayout, plan.print);
+        // A manual break above each row that starts a page (the same ExcelApi 1.9 as the layout).
+        for (const r of plan.print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
+      }
       for (const band of plan.bands) {
         const format = sheet.getRange(rangeToA1(band.range)).conditionalFormats.add("CellValue");
         format.cellValue.format.fill.color = band.fill;

@@ -119,6 +119,8 @@ function applyPrint(ws: ExcelJS.Worksheet, print: SheetPlan["print"]): void {
     };
   }
   Object.assign(ws.pageSetup, setup);
+  // ExcelJS puts a row's page break below it: the break above row r goes on row r - 1 (1-based r).
+  for (const r of print.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   if (print.footer) {
     ws.headerFooter.oddFooter = `&C${print.footer}`;
     ws.headerFooter.evenFooter = `&C${print.footer}`;

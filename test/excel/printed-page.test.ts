@@ -34,12 +34,13 @@ describe("the printed ranking written through Office.js", () => {
     host = installExcelStandIn(globalThis, createStandInWorkbook(snapshot), { apiVersion: "1.9" });
     await createOfficeWorkbook().write(plan);
     const layout = sheetOf(host.workbook, ranking.name)!.pageLayout;
-    const header = (ranking.print.titleRows?.first ?? -1) + 1;
+    // Four units: the table is on one page, so no header to repeat; no fit in height (100 %).
+    expect(ranking.print.titleRows).toBeNull();
     expect(layout).toEqual({
       orientation: "Landscape",
       paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
-      printTitleRows: `$${header}:$${header}`,
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: null,
       margins: {
         topMargin: 56.69,
         bottomMargin: 56.69,
@@ -58,7 +59,7 @@ describe("the printed ranking written through Office.js", () => {
     host = installExcelStandIn(globalThis, createStandInWorkbook(snapshot), { apiVersion: "1.9" });
     await createOfficeWorkbook().write(plan);
     const sheet = sheetOf(host.workbook, ranking.name)!;
-    const first = (ranking.print.titleRows?.first ?? 0) + 2;
+    const first = ranking.freezeRows + 1;
     expect(cellOf(host.workbook, ranking.name, `B${first}`)?.font?.name).toBe("Times New Roman");
     expect(cellOf(host.workbook, ranking.name, "A1")?.font?.name).toBe("Times New Roman");
     expect(cellOf(host.workbook, ranking.name, `B${first}`)?.hAlign).toBe("Left");
@@ -80,5 +81,28 @@ describe("the printed ranking written through Office.js", () => {
       { first: 6, last: 6, height: 24 },
       { first: 8, last: 8, height: 24 },
     ]);
+  });
+});
+
+describe("a group of 30 units with a full frame, through Office.js", () => {
+  const { snapshot } = buildProvinceWorkbook({ layout: "matrix", units: 60, seed: 3 });
+  const analysis = analyzeWorkbook(snapshot, {
+    frame: {
+      ...FRAME,
+      appendix: ["Phụ lục I", "(Kèm theo Quyết định số 123/QĐ-UBND ngày 15 tháng 3 năm 2026)"],
+      notes: ["Xếp loại: A từ 90 % trở lên; B từ 80 % đến dưới 90 %."],
+    },
+  });
+  const plan = planRanking(analysis, snapshot);
+  const ranking = plan.sheets.find((s) => s.purpose === "ranking")!;
+
+  it("breaks the page above the part that follows the table, and neither shrinks nor repeats the header", async () => {
+    expect(ranking.print.rowBreaks).toHaveLength(1);
+    host = installExcelStandIn(globalThis, createStandInWorkbook(snapshot), { apiVersion: "1.9" });
+    await createOfficeWorkbook().write(plan);
+    const layout = sheetOf(host.workbook, ranking.name)!.pageLayout;
+    expect(layout.rowBreaks).toEqual([`A${ranking.print.rowBreaks![0] + 1}`]);
+    expect(layout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(layout.printTitleRows).toBeNull();
   });
 });

@@ -98,6 +98,8 @@ export type StandInSheet = {
     /** Margins in points, by name ("topMargin", "footerMargin"…). */
     margins?: Record<string, number>;
     centerHorizontally?: boolean;
+    /** Manual page breaks, by the cell added ("A40": above row 40). */
+    rowBreaks?: string[];
     printArea?: string;
     centerFooter?: string;
   };
@@ -888,6 +890,17 @@ class WorksheetHandle extends Handle {
 
   get charts(): ChartCollectionHandle {
     return new ChartCollectionHandle(this.ctx, () => this.target());
+  }
+
+  get horizontalPageBreaks(): { add: (cell: string) => void } {
+    return {
+      add: (cell: string) =>
+        this.write({ addPageBreak: cell }, () => {
+          if (!/^[A-Z]+\d+$/.test(cell)) throw invalidArgument(`bad page break "${cell}"`);
+          const layout = this.target().pageLayout;
+          layout.rowBreaks = [...(layout.rowBreaks ?? []), cell];
+        }),
+    };
   }
 
   activate(): void {

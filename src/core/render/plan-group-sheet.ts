@@ -70,11 +70,14 @@ export function rankingColumnWidths(fieldCount: number, codesOnly = false, movem
   const columns = fieldCount + 8 + moved.length;
   // 3 % to spare: readers convert character widths to pixels a little differently.
   const budget = (PRINTABLE_PIXELS * 0.97 - 5 * columns) / 7 - moved.reduce((s, w) => s + w, 0);
-  const fixed = { order: 4, total: 7.5, maxPoints: 7.5, index: 7.5, rank: 5.5, band: 5.5, note: 14 };
+  // Each as narrow as its 10-point figures and a two-line header allow ("Tổng / điểm", "Điểm tối
+  // đa / áp dụng"): the header stays two lines and the unit names get the room to stay on one
+  // line, which a group of 30 units needs to print on one page (printed-sheet.ts, "The page").
+  const fixed = { order: 4, total: 6.5, maxPoints: 10, index: 6.5, rank: 5, band: 5, note: 12 };
   const rest = budget - Object.values(fixed).reduce((s, w) => s + w, 0);
   // Field columns hold points ("10,00"); when their headers carry only the codes the unit names get the room.
   const field =
-    fieldCount === 0 ? 0 : clamp((rest - (codesOnly ? 30 : 22)) / fieldCount, codesOnly ? 5.5 : 6.5, 20);
+    fieldCount === 0 ? 0 : clamp((rest - (codesOnly ? 34 : 22)) / fieldCount, codesOnly ? 4.75 : 6.5, 20);
   const unit = clamp(rest - field * fieldCount, 16, 34);
   const note = fixed.note + Math.max(0, rest - field * fieldCount - unit);
   const round = (w: number): number => Math.floor(w * 4) / 4;

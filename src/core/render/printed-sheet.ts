@@ -15,6 +15,12 @@ import { AVERAGE_STYLE, BODY_STYLE, HEADER_STYLE, SUBTITLE_STYLE, TEXT_FORMAT, T
 export const PAGE_MARGINS = { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 } as const;
 /** Printable width of A4 landscape within those margins, in pixels at 96 dpi (252 mm). */
 export const PRINTABLE_PIXELS = Math.floor(((297 - PAGE_MARGINS.left - PAGE_MARGINS.right) / 25.4) * 96);
+/**
+ * Printable height of A4 landscape within those margins, in points (170 mm), less 1.5 points for
+ * the readers' rounding of row heights (LibreOffice keeps them in hundredths of a millimetre:
+ * 40 rows of 12 points print on a page, 480.7 points).
+ */
+export const PRINTABLE_POINTS = ((210 - PAGE_MARGINS.top - PAGE_MARGINS.bottom) / 25.4) * 72 - 1.5;
 /** Page numbers in the footer: "Trang 1/2". */
 export const PAGE_FOOTER = "Trang &P/&N";
 /** Body and header text of the table, in points (at least 10 at 100 %). */
@@ -42,7 +48,7 @@ export type PrintedSheetInput = {
   totalRows: number;
   /** Lines under the table before the frame's notes (the (*) mark's explanation). */
   footnotes: string[];
-  /** Print the table and its frame on one page (a group of up to 30 units). */
+  /** Keep the table on the first page (a group of up to 30 units): see "The page" below. */
   onePage: boolean;
 };
 
@@ -66,47 +72,64 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
 
   const patches: SheetPatch[] = [];
   const merges: CellRange[] = [];
-  const rowHeights = new Map<number, number>();
+  /** Rows of text: how many lines of what size (their heights follow from the page, below). */
+  const lineCounts = new Map<number, { lines: number; size: number }>();
+  /** Rows of a fixed height (the blank rows). */
+  const fixedHeights = new Map<number, number>();
   const styles: { range: CellRange; style: CellStyle }[] = [];
   let row = 0;
 
-  /** One line of text merged over columns left..right, its row fitted to the wrapped text. */
-  const line = (text: string, style: CellStyle, left = 0, right = lastColumn): void => {
-    const values = blankLine().slice(left, right + 1);
-    values[0] = text;
-    patches.push({
-      row,
-      col: left,
-      values: [values],
-      numberFormat: TEXT_FORMAT,
-      style: { ...style, fontName: font },
-    });
-    if (right > left) merges.push({ top: row, left, bottom: row, right });
+  /**
+   * One row of texts, each merged over its columns left..right (null: nothing there), the row's
+   * height fitted to the text that wraps to the most lines.
+   */
+  const place = (spans: { text: string | null; left: number; right: number }[], style: CellStyle): void => {
     const size = style.fontSize ?? TABLE_FONT_SIZE;
-    const lines = wrappedLines(text, spanPixels(left, right), size, style.bold ?? false);
-    setHeight(row, rowPoints(lines, size));
+    let lines = 1;
+    for (const { text, left, right } of spans) {
+      const values = blankLine().slice(left, right + 1);
+      values[0] = text;
+      patches.push({
+        row,
+        col: left,
+        values: [values],
+        numberFormat: TEXT_FORMAT,
+        style: { ...style, fontName: font },
+      });
+      if (right > left) merges.push({ top: row, left, bottom: row, right });
+      if (text)
+        lines = Math.max(lines, wrappedLines(text, spanPixels(left, right), size, style.bold ?? false));
+    }
+    lineCounts.set(row, { lines, size });
     row += 1;
   };
-  const setHeight = (r: number, height: number): void => {
-    rowHeights.set(r, Math.max(rowHeights.get(r) ?? 0, height));
-  };
+  /** One line of text over columns left..right. */
+  const line = (text: string, style: CellStyle, left = 0, right = lastColumn): void =>
+    place([{ text, left, right }], style);
   const blank = (): void => {
-    setHeight(row, BLANK_ROW_HEIGHT);
+    fixedHeights.set(row, BLANK_ROW_HEIGHT);
     row += 1;
   };
 
   // ── Above the table ──
-  const issuerRight = spanEnd(pixels, 0, fullWidth * 0.4, 1);
-  for (const text of nonEmpty(frame.issuer)) {
-    line(
-      text.toLocaleUpperCase("vi"),
-      { bold: true, fontSize: FRAME_FONT_SIZE, hAlign: "center", wrap: true },
-      0,
-      issuerRight,
-    );
-  }
+  // The issuing body at the top left and "Phụ lục …" centred on the same rows (the decree's
+  // places for them): one row less above the table, which a group of 30 units needs.
+  const issuer = nonEmpty(frame.issuer).map((t) => t.toLocaleUpperCase("vi"));
   const appendixAbove = nonEmpty(frame.appendix).filter((t) => !t.startsWith("("));
   const appendixBelow = nonEmpty(frame.appendix).filter((t) => t.startsWith("("));
+  const issuerRight = spanEnd(pixels, 0, fullWidth * 0.4, 1);
+  const issuerStyle: CellStyle = { bold: true, fontSize: FRAME_FONT_SIZE, hAlign: "center", wrap: true };
+  const middle = middleSpan(pixels, issuerRight + 1);
+  const besideIssuer = issuer.length > 0 && middle !== null ? appendixAbove.splice(0, issuer.length) : [];
+  for (let i = 0; i < issuer.length; i++) {
+    place(
+      [
+        { text: issuer[i], left: 0, right: issuerRight },
+        ...(middle && besideIssuer[i] ? [{ text: besideIssuer[i], ...middle }] : []),
+      ],
+      issuerStyle,
+    );
+  }
   for (const text of appendixAbove)
     line(text, { bold: true, fontSize: FRAME_FONT_SIZE, hAlign: "center", wrap: true });
   const titles = nonEmpty(frame.title).length > 0 ? nonEmpty(frame.title) : [input.defaultTitle];
@@ -126,14 +149,14 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     numberFormat: TEXT_FORMAT,
     style: headerStyle,
   });
-  setHeight(
-    row,
-    fittedHeight(
+  lineCounts.set(row, {
+    lines: mostLines(
       columns.map((c) => c.header),
       pixels,
       true,
     ),
-  );
+    size: TABLE_FONT_SIZE,
+  });
   row += 1;
   const firstDataRow = row;
   const bodyCount = input.rows.length - input.totalRows;
@@ -157,7 +180,10 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     });
   }
   input.rows.forEach((values, i) => {
-    setHeight(row + i, fittedHeight(values.map(textOf), pixels, i >= bodyCount));
+    lineCounts.set(row + i, {
+      lines: mostLines(values.map(textOf), pixels, i >= bodyCount),
+      size: TABLE_FONT_SIZE,
+    });
   });
   const lastTableRow = row + input.rows.length - 1;
   if (input.rows.length > 0) {
@@ -175,19 +201,21 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
   row = lastTableRow + 1;
 
   // ── Under the table ──
+  const underTable = row;
   const notes = [...input.footnotes, ...nonEmpty(frame.notes)];
   if (notes.length > 0) blank();
   for (const text of notes)
     line(text, { italic: false, fontSize: TABLE_FONT_SIZE, hAlign: "left", vAlign: "top", wrap: true });
   const signatures = frame.signatures.filter((s) => nonEmpty(s.role).length > 0 || s.name.trim() !== "");
-  const place = frame.placeAndDate.trim();
-  if (place !== "" || signatures.length > 0) {
+  const placeAndDate = frame.placeAndDate.trim();
+  const closing = row;
+  if (placeAndDate !== "" || signatures.length > 0) {
     blank();
     const blocks = signatureSpans(pixels, fullWidth, Math.max(signatures.length, 1));
     const last = blocks[blocks.length - 1];
-    if (place !== "") {
+    if (placeAndDate !== "") {
       line(
-        place,
+        placeAndDate,
         { italic: true, fontSize: FRAME_FONT_SIZE, hAlign: "center", wrap: true },
         last.left,
         last.right,
@@ -195,49 +223,60 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     }
     if (signatures.length > 0) {
       const roleLines = Math.max(...signatures.map((s) => nonEmpty(s.role).length));
-      const blockRow = (texts: (string | null)[], style: CellStyle): void => {
-        let lines = 1;
-        texts.forEach((text, i) => {
-          const { left, right } = blocks[i];
-          const values = blankLine().slice(left, right + 1);
-          values[0] = text;
-          patches.push({
-            row,
-            col: left,
-            values: [values],
-            numberFormat: TEXT_FORMAT,
-            style: { ...style, fontName: font },
-          });
-          if (right > left) merges.push({ top: row, left, bottom: row, right });
-          if (text)
-            lines = Math.max(lines, wrappedLines(text, spanPixels(left, right), FRAME_FONT_SIZE, true));
-        });
-        setHeight(row, rowPoints(lines, FRAME_FONT_SIZE));
-        row += 1;
-      };
       const signatureStyle: CellStyle = {
         bold: true,
         fontSize: FRAME_FONT_SIZE,
         hAlign: "center",
         wrap: true,
       };
-      for (let i = 0; i < roleLines; i++) {
-        blockRow(
-          signatures.map((s) => nonEmpty(s.role)[i]?.toLocaleUpperCase("vi") ?? null),
+      const blockRow = (texts: (string | null)[]): void =>
+        place(
+          texts.map((text, i) => ({ text, ...blocks[i] })),
           signatureStyle,
         );
-      }
+      for (let i = 0; i < roleLines; i++)
+        blockRow(signatures.map((s) => nonEmpty(s.role)[i]?.toLocaleUpperCase("vi") ?? null));
       for (let i = 0; i < SIGNATURE_SPACE_ROWS; i++) {
-        setHeight(row, rowPoints(1, FRAME_FONT_SIZE));
+        lineCounts.set(row, { lines: 1, size: FRAME_FONT_SIZE });
         row += 1;
       }
-      blockRow(
-        signatures.map((s) => (s.name.trim() === "" ? null : s.name.trim())),
-        signatureStyle,
-      );
+      blockRow(signatures.map((s) => (s.name.trim() === "" ? null : s.name.trim())));
     }
   }
   const lastRow = row - 1;
+
+  // ── The page ──
+  // A group of up to 30 units keeps its table on the first page, under the frame's top, at 100 %
+  // (never a smaller font): when that page would overflow at the usual line spacing, the rows
+  // above and in the table are set tight (12 points a 10-point line); the notes and the signature
+  // block then follow on the table's page if they fit, else from the top of the next page (a
+  // manual break before them, so that a signature is never split from its role). The header row
+  // is repeated only when the table itself runs over pages: a page holding only the signature
+  // would otherwise start with an orphan header.
+  const heightOf = (r: number, tight: boolean): number => {
+    const fixed = fixedHeights.get(r);
+    if (fixed !== undefined) return fixed;
+    const count = lineCounts.get(r);
+    return count ? rowPoints(count.lines, count.size, tight) : rowPoints(1, TABLE_FONT_SIZE);
+  };
+  const sum = (from: number, to: number, tight: boolean): number => {
+    let total = 0;
+    for (let r = from; r <= to; r++) total += heightOf(r, tight);
+    return total;
+  };
+  const tight = input.onePage && sum(0, lastTableRow, false) > PRINTABLE_POINTS;
+  // Set tight, the gap between the frame and the table closes to a point.
+  const heights = Array.from({ length: lastRow + 1 }, (_, r) =>
+    tight && r === headerRow - 1 ? 1 : heightOf(r, tight && r <= lastTableRow),
+  );
+  const through = (r: number): number => heights.slice(0, r + 1).reduce((s, h) => s + h, 0);
+  const tableOnOnePage = input.onePage && through(lastTableRow) <= PRINTABLE_POINTS;
+  const rowBreaks: number[] = [];
+  if (tableOnOnePage && through(lastRow) > PRINTABLE_POINTS) {
+    // The notes stay with the table when they fit; the closing block moves whole.
+    const breakAt = through(closing - 1) <= PRINTABLE_POINTS && closing <= lastRow ? closing : underTable;
+    if (breakAt <= lastRow) rowBreaks.push(breakAt);
+  }
 
   const plan: PrintedSheet["plan"] = {
     name: input.name,
@@ -248,13 +287,15 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     merges,
     columnWidths: columns.map((c) => c.width),
     freezeRows: firstDataRow,
-    rowHeights: [...rowHeights].map(([r, height]) => ({ row: r, height })).sort((a, b) => a.row - b.row),
+    rowHeights: heights.map((height, r) => ({ row: r, height })),
     styles,
     print: {
       landscape: true,
+      // One page wide: the column widths are chosen to fit A4 landscape at 100 %, so the fit
+      // never shrinks; no fit in height (a ≤ 30-unit table fits by its layout, not by scaling).
       fitToWidth: true,
-      ...(input.onePage ? { fitToHeight: 1 } : {}),
-      titleRows: { first: headerRow, last: headerRow },
+      titleRows: tableOnOnePage ? null : { first: headerRow, last: headerRow },
+      ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
       paper: "A4",
       margins: { ...PAGE_MARGINS },
       area: { top: 0, left: 0, bottom: lastRow, right: lastColumn },
@@ -265,13 +306,13 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
   return { plan, headerRow, firstDataRow };
 }
 
-/** Height of a table row: the most lines any of its cells wraps to. */
-function fittedHeight(texts: (string | null)[], pixels: readonly number[], bold: boolean): number {
+/** Lines of the cell of a table row that wraps to the most. */
+function mostLines(texts: (string | null)[], pixels: readonly number[], bold: boolean): number {
   let lines = 1;
   texts.forEach((text, c) => {
     if (text) lines = Math.max(lines, wrappedLines(text, pixels[c], TABLE_FONT_SIZE, bold));
   });
-  return rowPoints(lines, TABLE_FONT_SIZE);
+  return lines;
 }
 
 function textOf(value: CellValue): string | null {
@@ -292,6 +333,26 @@ function spanEnd(widths: readonly number[], left: number, pixels: number, minCol
     right = c;
   }
   return right;
+}
+
+/**
+ * Columns from `left` on whose span is centred on the table (within a column's width), for a line
+ * beside the issuing body; null when no column lies right of the body.
+ */
+function middleSpan(widths: readonly number[], left: number): { left: number; right: number } | null {
+  if (left >= widths.length) return null;
+  const start = widths.slice(0, left).reduce((s, w) => s + w, 0);
+  const total = widths.reduce((s, w) => s + w, 0);
+  // The mirror of the body's right edge about the table's centre.
+  const end = total - start;
+  let edge = start;
+  let right = left;
+  for (let c = left; c < widths.length; c++) {
+    if (edge + widths[c] / 2 > end) break;
+    right = c;
+    edge += widths[c];
+  }
+  return { left, right };
 }
 
 /**

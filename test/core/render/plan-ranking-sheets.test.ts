@@ -127,13 +127,14 @@ describe("planRankingSheets: the published layout", () => {
     expect(cellOf(three, "G5")?.format).toBe("[$-42A]0.000");
   });
 
-  it("freezes the rows above the units, prints landscape fitted to the width with the header repeated", () => {
+  it("freezes the rows above the units, prints landscape fitted to the width, on one page needing no repeated header", () => {
     expect(sheet.freezeRows).toBe(4);
     expect(sheet.print).toMatchObject({
       landscape: true,
       fitToWidth: true,
-      titleRows: { first: 3, last: 3 },
+      titleRows: null,
     });
+    expect(sheet.print.fitToHeight).toBeUndefined();
     expect(sheet.columnWidths).toHaveLength(10);
   });
 

@@ -1,6 +1,7 @@
 import type { CellValue } from "../../../src/core/grid";
 import type { SheetPlan } from "../../../src/core/model";
 import { rowPoints } from "../../../src/core/render/fit-text";
+import { PRINTABLE_POINTS } from "../../../src/core/render/printed-sheet";
 import { planRankingSheets } from "../../../src/core/render/plan-ranking-sheets";
 import type { SettingsInput } from "../../../src/core/settings";
 import { criteriaSet, parsedWorkbook, type RowCells, settingsWith, unitScores } from "../evaluate/helpers";
@@ -67,12 +68,11 @@ describe("the printed page of a ranking sheet", () => {
     ["Sở Y tế", scores(3, 3, 4)],
   ]);
 
-  it("is A4 landscape with the decree's margins, one page wide, the header repeated and page numbers", () => {
+  it("is A4 landscape with the decree's margins, one page wide at 100 %, page numbers, no header to repeat on one page", () => {
     expect(sheet.print).toEqual({
       landscape: true,
       fitToWidth: true,
-      fitToHeight: 1,
-      titleRows: { first: 3, last: 3 },
+      titleRows: null,
       paper: "A4",
       margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
       area: { top: 0, left: 0, bottom: 6, right: 9 },
@@ -165,10 +165,13 @@ describe("the document frame from settings", () => {
   );
 
   it("prints the issuer, the appendix, the title and the decision line above the table, in that order", () => {
+    // "Phụ lục I" beside the issuing body, on its first row, centred right of it.
+    expect(rowOf(sheet, "Phụ lục I")).toBe(rowOf(sheet, "UBND TỈNH THANH HÓA"));
+    const colOf = (t: string) => sheet.patches.find((p) => p.values[0][0] === t)?.col ?? -1;
+    expect(colOf("Phụ lục I")).toBeGreaterThan(colOf("UBND TỈNH THANH HÓA"));
     const order = [
       "UBND TỈNH THANH HÓA",
       "SỞ NỘI VỤ",
-      "Phụ lục I",
       "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
       FRAME.appendix[1],
       "Sở, ban, ngành",
@@ -193,7 +196,9 @@ describe("the document frame from settings", () => {
     // The signer's block is at the right, the other at the left.
     const left = (t: string) => sheet.patches.find((p) => p.values[0][0] === t)?.col ?? -1;
     expect(left("KT. GIÁM ĐỐC")).toBeGreaterThan(left("NGƯỜI LẬP BIỂU"));
-    expect(sheet.print.titleRows).toEqual({ first: rowOf(sheet, "STT"), last: rowOf(sheet, "STT") });
+    // Everything fits one page: no header to repeat, no break.
+    expect(sheet.print.titleRows).toBeNull();
+    expect(sheet.print.rowBreaks).toBeUndefined();
   });
 
   it("uses the frame's font", () => {
@@ -243,5 +248,52 @@ describe("ties as a reader sees them", () => {
       null,
     ]);
     expect(cellOf(sheet, "G5")?.format).toBe("[$-42A]0.00");
+  });
+});
+
+describe("the page of a group of up to 30 units (the table on one page at 100 %, 10-point text)", () => {
+  const FULL = { ...FRAME, notes: ["Xếp loại: A từ 90 % trở lên; B từ 80 % đến dưới 90 %; C từ 70 %."] };
+  const units = (count: number): [string, Record<string, RowCells>][] =>
+    Array.from({ length: count }, (_, i) => [
+      // Long but one-line names, as a province's sở, ban, ngành are.
+      `Trung tâm Phục vụ hành chính công số ${i + 1}`,
+      scores(3, 2 + (i % 2), i % 5),
+    ]);
+  const heightsOf = (s: SheetPlan) => new Map((s.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const through = (s: SheetPlan, last: number) => {
+    const heights = heightsOf(s);
+    let total = 0;
+    for (let r = 0; r <= last; r++) total += heights.get(r) ?? 0;
+    return total;
+  };
+
+  it("keeps 30 units, the header and the frame's top within the first page, the closing part on the next", () => {
+    const sheet = rankingSheet(units(30), { year: 2025, frame: FULL });
+    const average = rowOf(sheet, "Bình quân");
+    expect(through(sheet, average)).toBeLessThanOrEqual(PRINTABLE_POINTS);
+    // At the usual spacing it would not have fitted: the rows are set tight, never the font smaller.
+    const body = sheet.patches.find((p) => p.row === rowOf(sheet, "STT") + 1);
+    expect(body?.style?.fontSize).toBe(10);
+    expect(heightsOf(sheet).get(average - 1)).toBe(rowPoints(1, 10, true));
+    expect((average + 1) * rowPoints(1, 10)).toBeGreaterThan(PRINTABLE_POINTS);
+    // Nothing is shrunk to fit; the notes, place, date and signature start the next page.
+    expect(sheet.print.fitToHeight).toBeUndefined();
+    expect(sheet.print.rowBreaks).toEqual([average + 1]);
+    expect(through(sheet, sheet.print.area!.bottom)).toBeGreaterThan(PRINTABLE_POINTS);
+    expect(sheet.print.titleRows).toBeNull();
+  });
+
+  it("keeps the usual spacing when the page has room", () => {
+    const sheet = rankingSheet(units(12), { year: 2025, frame: FULL });
+    expect(heightsOf(sheet).get(rowOf(sheet, "Bình quân") - 1)).toBe(rowPoints(1, 10));
+    expect(sheet.print.rowBreaks).toBeUndefined();
+  });
+
+  it("lets a longer group run over pages with the header repeated, never shrunk", () => {
+    const sheet = rankingSheet(units(31), { year: 2025, frame: FULL });
+    expect(through(sheet, rowOf(sheet, "Bình quân"))).toBeGreaterThan(PRINTABLE_POINTS);
+    expect(sheet.print.titleRows).toEqual({ first: rowOf(sheet, "STT"), last: rowOf(sheet, "STT") });
+    expect(sheet.print.fitToHeight).toBeUndefined();
+    expect(sheet.print.rowBreaks).toBeUndefined();
   });
 });
