@@ -2,7 +2,10 @@
  * Marks the cells of issues with a fill, and removes the marks again restoring each cell's
  * previous fill. Values are never touched. The previous fills are kept on a very hidden sheet
  * (MARKS_SHEET) so that marks can be removed after the workbook was saved and reopened.
- * A cell whose fill the user changed after marking keeps the user's fill.
+ * A cell whose fill the user changed after marking keeps the user's fill. A sheet of that name
+ * that is not PAR Scorer's (visible or hidden, or very hidden without the marker in A1) is a
+ * person's: it is never written, hidden nor cleared, and nothing is marked (a message says why),
+ * as for the settings sheet (src/core/saved-settings.ts, storageSheetState).
  *
  * Each call is one Excel.run with four syncs whatever the number of issues: sheet names; the
  * stored marks and the issue cells' fills; the fills of earlier marks; the changes.
@@ -10,6 +13,7 @@
 import type { CellValue } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./excel-api";
+import { ExcelAdapterError } from "./host-errors";
 import { MARKS_MARKER, MARKS_SHEET } from "./marks-sheet";
 import { isCellAddress } from "./navigation";
 import { TEXT_FORMAT } from "./write-plan";
@@ -112,6 +116,7 @@ export async function highlightIssueCells(issues: readonly Issue[]): Promise<Hig
 
     const sheets = new Map(collection.items.map((ws) => [ws.name.toLowerCase(), ws]));
     const marksSheet = sheets.get(MARKS_SHEET.toLowerCase()) ?? null;
+    if (marksSheet && marksSheet.visibility !== "VeryHidden") throw foreignMarksSheet(marksSheet.name);
     const stored = marksSheet
       ? marksSheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex")
       : null;
@@ -131,10 +136,12 @@ export async function highlightIssueCells(issues: readonly Issue[]): Promise<Hig
     for (const t of targets.values()) loadFill(t.sheet, t.cell);
     await context.sync();
 
-    const previous =
-      stored && !stored.isNullObject && stored.rowIndex === 0 && stored.columnIndex === 0
-        ? parseMarksSheet(stored.values as CellValue[][])
-        : [];
+    // A very hidden sheet holding anything but PAR Scorer's marker in A1 is not its own.
+    if (marksSheet && stored && !stored.isNullObject) {
+      const origin = stored.rowIndex === 0 && stored.columnIndex === 0;
+      if (!origin || stored.values[0]?.[0] !== MARKS_MARKER) throw foreignMarksSheet(marksSheet.name);
+    }
+    const previous = stored && !stored.isNullObject ? parseMarksSheet(stored.values as CellValue[][]) : [];
     // Fills of the earlier marks, to restore only those the user has not recoloured since.
     for (const r of previous) loadFill(r.sheet, r.cell);
     await context.sync();
@@ -181,6 +188,14 @@ export async function highlightIssueCells(issues: readonly Issue[]): Promise<Hig
     await context.sync();
     return { marked: records.length, restored, missingSheets: [...missing] };
   });
+}
+
+/** The refusal when a person's sheet bears the marks sheet's name: nothing is marked nor changed. */
+function foreignMarksSheet(name: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    `Không đánh dấu ô: sheet "${name}" không phải sheet lưu trữ của PAR Scorer (đang hiện, hoặc thiếu dấu của PAR Scorer) nên không bị ghi đè hay ẩn đi; không ô nào bị đổi. Hãy đổi tên sheet đó rồi đánh dấu lại.`,
+    `Cells not marked: sheet "${name}" is not PAR Scorer's storage sheet (it is visible, or lacks PAR Scorer's marker), so it is neither overwritten nor hidden; no cell was changed. Rename that sheet and mark again.`,
+  );
 }
 
 /** Removes every mark PAR Scorer put, restoring the cells' previous fills. */
