@@ -71,6 +71,16 @@ export function isBlank(value: CellValue): boolean {
 /** Column index (0-based) to letters: 0 → A, 27 → AB. */
 export function columnLetters(col: number): string {
   if (!Number.isInteger(col) || col < 0) throw new RangeError(`invalid column index ${col}`);
+  // Every source cell of every row is addressed: the letters of a column are spelt once.
+  if (col < LETTERS_KEPT) return (knownLetters[col] ??= spellColumn(col));
+  return spellColumn(col);
+}
+
+/** Columns whose letters are kept: every column a sheet can have (A…XFD). */
+const LETTERS_KEPT = 16_384;
+const knownLetters: string[] = [];
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let out = "";
   while (n > 0) {

@@ -78,7 +78,8 @@ export function resolveCodes(
 }
 
 function resolveWith(entries: readonly CodeEntry[], style: CodeStyle): (ResolvedCode | null)[] {
-  const stack: ResolvedCode[] = [];
+  // The open node at each depth (1…3); a node closes the deeper ones.
+  const stack: (ResolvedCode | null)[] = [null, null, null];
   const used = new Set<string>();
   const out: (ResolvedCode | null)[] = [];
   for (const e of entries) {
@@ -89,24 +90,24 @@ function resolveWith(entries: readonly CodeEntry[], style: CodeStyle): (Resolved
       out.push(null);
       continue;
     }
-    stack.length = depth - 1;
-    const parent = depth > 1 ? (stack[depth - 2] ?? null) : null;
-    const field = depth === 1 ? null : (stack[0] ?? null);
-    const idFor = (text: string): string =>
-      style.qualify && depth > 1 && field ? `${field.id}/${text}` : text;
+    for (let d = depth - 1; d < stack.length; d++) stack[d] = null;
+    const parent = depth > 1 ? stack[depth - 2] : null;
+    const field = depth === 1 ? null : stack[0];
+    // Ids below a field are qualified by it when the style says so ("II/1.1").
+    const prefix = style.qualify && depth > 1 && field ? `${field.id}/` : "";
     let text = e.code.text;
     // 1.10 typed as a number reads 1.1: when 1.1 is taken already, the row order says 1.10.
     if (
       e.code.kind === "arabic" &&
       e.code.fromNumber &&
-      used.has(idFor(text)) &&
-      !used.has(idFor(`${text}0`))
+      used.has(prefix + text) &&
+      !used.has(`${prefix}${text}0`)
     ) {
       text = `${text}0`;
     }
     const resolved: ResolvedCode = {
       row: e.row,
-      id: idFor(text),
+      id: prefix + text,
       code: text,
       depth,
       parentId: parent ? parent.id : null,

@@ -20,9 +20,20 @@ const KINDS: Record<number, NodeKind> = { 1: "field", 2: "criterion", 3: "subCri
 
 /** True for the row that closes the table: "Tổng cộng", "Tổng điểm", "Tổng". */
 export function isTotalLabel(text: string): boolean {
+  if (text === "") return false;
+  const known = totalLabels.get(text);
+  if (known !== undefined) return known;
   const t = foldText(text).replace(/[:.]+$/, "");
-  return /^(tong cong|tong diem|tong so diem|tong so|tong|cong)( \(.*\))?$/.test(t) || /^tong cong\b/.test(t);
+  const total =
+    /^(tong cong|tong diem|tong so diem|tong so|tong|cong)( \(.*\))?$/.test(t) || /^tong cong\b/.test(t);
+  // Asked of the code and title of every row of every scoring sheet: the titles repeat on each.
+  if (totalLabels.size >= TOTAL_LABEL_MEMO) totalLabels.clear();
+  totalLabels.set(text, total);
+  return total;
 }
+
+const TOTAL_LABEL_MEMO = 50_000;
+const totalLabels = new Map<string, boolean>();
 
 /** True for a guidance line under a criterion ("- …", "+ …", "a) …", "* …"). */
 export function isGuidanceText(text: string): boolean {

@@ -17,6 +17,19 @@ export type LegacyEncoding = "TCVN3" | "VNI";
 /** The legacy encoding a text seems to be in, or null for ordinary (Unicode) text. */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   if (text.length < 2) return null;
+  const known = seen.get(text);
+  if (known !== undefined) return known;
+  const found = detectUncached(text);
+  // Every sheet's titles and headers are asked, and they repeat from sheet to sheet.
+  if (seen.size >= MEMO_LIMIT) seen.clear();
+  seen.set(text, found);
+  return found;
+}
+
+const MEMO_LIMIT = 50_000;
+const seen = new Map<string, LegacyEncoding | null>();
+
+function detectUncached(text: string): LegacyEncoding | null {
   for (const ch of text) if (ch.codePointAt(0)! > 0xff) return null;
   let tcvn = 0;
   let vni = 0;

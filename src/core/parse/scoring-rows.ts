@@ -10,7 +10,7 @@ import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../gr
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { fromMicro, toMicro } from "../points";
-import { cellText, foldText, parseNumber } from "../text";
+import { foldText, parseNumber } from "../text";
 import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from "./code-tree";
 import { romanValue } from "./criterion-code";
 import { isTotalLabel, readRowCode } from "./criteria-sheet";
@@ -41,6 +41,14 @@ export function styleOf(criteria: CriteriaSet): { qualify: boolean; style: Omit<
   return { qualify: criteria.order.some((id) => id.includes("/")), style: { romanFields, criteriaAcross } };
 }
 
+/**
+ * True for a cell reading "Tổng cộng" (isTotalLabel). Only text can: a number, a truth value or an
+ * error value reads as digits or "#REF!", and folding a cell's text already tidies it as cellText does.
+ */
+function totalLabelCell(value: CellValue): boolean {
+  return typeof value === "string" && isTotalLabel(value);
+}
+
 /** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
 export function readCodedRows(
   sheet: SheetSnapshot,
@@ -54,9 +62,8 @@ export function readCodedRows(
   const codeCol = (columns.code ?? columns.title) as number;
   const entries: CodeEntry[] = [];
   for (let row = dataStart; row < grid.length; row++) {
-    const title = columns.title === undefined ? "" : cellText(cellAt(grid, row, columns.title));
-    const codeText = cellText(cellAt(grid, row, codeCol));
-    if (isTotalLabel(title) || isTotalLabel(codeText)) continue;
+    const title = columns.title === undefined ? null : cellAt(grid, row, columns.title);
+    if (totalLabelCell(title) || totalLabelCell(cellAt(grid, row, codeCol))) continue;
     const code = readRowCode(sheet, row, columns);
     if (code) {
       const max = columns.maxPoints === undefined ? null : cellAt(grid, row, columns.maxPoints);
