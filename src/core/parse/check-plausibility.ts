@@ -60,19 +60,28 @@ export function isCodeOrNumber(name: string): boolean {
   return t !== "" && (parseNumber(t) !== null || parseCodeText(t) !== null);
 }
 
+/** A rule failed by some units: the first one's cell, the first three names, and the counts. */
+function unitsProblem(
+  reason: PlausibilityReason,
+  units: readonly UnitScores[],
+  counts: { count: number; of?: number },
+): Implausible {
+  return {
+    reason,
+    cell: units[0].nameCell ?? "A1",
+    example: units
+      .slice(0, 3)
+      .map((u) => u.unit)
+      .join(", "),
+    ...counts,
+  };
+}
+
 /** unit_names_codes: at least half the units (and at least one) are named by a code or a number. */
 export function checkUnitNames(units: readonly UnitScores[]): Implausible | null {
   const bad = units.filter((u) => isCodeOrNumber(u.unit));
   if (bad.length === 0 || bad.length * 2 < units.length) return null;
-  return {
-    reason: "unit_names_codes",
-    cell: bad[0].nameCell ?? "A1",
-    example: bad
-      .slice(0, 3)
-      .map((u) => u.unit)
-      .join(", "),
-    count: bad.length,
-  };
+  return unitsProblem("unit_names_codes", bad, { count: bad.length });
 }
 
 /** leaves_missing: the codes read name too little of the criteria set. */
@@ -90,16 +99,7 @@ export function checkAgainstList(
   const listed = new Set(unitList.map((e) => nameKey(e.unit)));
   const unknown = units.filter((u) => !listed.has(nameKey(u.unit)));
   if (unknown.length * 2 <= units.length) return null;
-  return {
-    reason: "more_units_than_list",
-    cell: unknown[0].nameCell ?? "A1",
-    example: unknown
-      .slice(0, 3)
-      .map((u) => u.unit)
-      .join(", "),
-    count: units.length,
-    of: unitList.length,
-  };
+  return unitsProblem("more_units_than_list", unknown, { count: units.length, of: unitList.length });
 }
 
 /**
