@@ -4,6 +4,7 @@
  * its parts ExcelJS would drop when it writes the workbook back.
  */
 import JSZip from "jszip";
+import { inflateRawSync } from "node:zlib";
 import type { FileProblem } from "./file-problems";
 
 /** Bounds on what PAR Scorer agrees to open (documented in docs/cli.md). */
@@ -223,9 +224,9 @@ const MERGE =
   /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"/g;
 
 /**
- * Streams every worksheet part (already bounded in size) and counts cell records and merged
- * areas with their cells, without keeping the XML. Tags split between two chunks are carried over
- * whole (everything from the chunk's last "<" on goes with the next one).
+ * Reads every worksheet part (already bounded in size) and counts cell records and merged areas
+ * with their cells, without keeping the XML. The text is scanned in chunks; tags split between
+ * two chunks are carried over whole (everything from the chunk's last "<" on goes with the next one).
  */
 async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEstimate | "damaged"> {
   let cells = 0;
@@ -254,25 +255,33 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
         cells += (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1) - 1;
       }
     };
-    const outcome = await new Promise<"ok" | "damaged">((resolve) => {
-      const stream = entry.nodeStream("nodebuffer");
-      stream.on("data", (chunk: Buffer) => {
-        const text = carry + chunk.toString("latin1");
-        let cut = text.lastIndexOf("<");
-        // A cell cut between its <c> and its <v> goes whole with the next chunk.
-        const open = text.lastIndexOf("<c");
-        if (open > text.lastIndexOf("</c>") && open < cut) cut = open;
-        scan(cut < 0 ? text : text.slice(0, cut));
-        carry = cut < 0 ? "" : text.slice(cut);
-        // A tag longer than this is not one ExcelJS would take either.
-        if (carry.length > 1 << 20) carry = "";
+    const feed = (chunk: Buffer): void => {
+      const text = carry + chunk.toString("latin1");
+      let cut = text.lastIndexOf("<");
+      // A cell cut between its <c> and its <v> goes whole with the next chunk.
+      const open = text.lastIndexOf("<c");
+      if (open > text.lastIndexOf("</c>") && open < cut) cut = open;
+      scan(cut < 0 ? text : text.slice(0, cut));
+      carry = cut < 0 ? "" : text.slice(cut);
+      // A tag longer than this is not one ExcelJS would take either.
+      if (carry.length > 1 << 20) carry = "";
+    };
+    const inflated = inflateNatively(entry);
+    let outcome: "ok" | "damaged" = "ok";
+    if (inflated) {
+      for (let at = 0; at < inflated.length; at += SCAN_CHUNK) feed(inflated.subarray(at, at + SCAN_CHUNK));
+      scan(carry);
+    } else {
+      outcome = await new Promise<"ok" | "damaged">((resolve) => {
+        const stream = entry.nodeStream("nodebuffer");
+        stream.on("data", feed);
+        stream.on("end", () => {
+          scan(carry);
+          resolve("ok");
+        });
+        stream.on("error", () => resolve("damaged"));
       });
-      stream.on("end", () => {
-        scan(carry);
-        resolve("ok");
-      });
-      stream.on("error", () => resolve("damaged"));
-    });
+    }
     if (outcome === "damaged") return "damaged";
     if (merges > limits.maxMergesPerSheet)
       return { cells, mergesProblem: { part: name, count: merges }, badNumber };
@@ -281,6 +290,48 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
   }
   return { cells, mergesProblem: null, badNumber };
 }
+
+/** Characters of worksheet XML scanned at a time (bounds the strings the scan makes). */
+const SCAN_CHUNK = 1 << 20;
+
+/**
+ * An entry's bytes inflated by Node's zlib, when they inflate cleanly to exactly the size the
+ * zip's directory declares; otherwise null, and the caller reads the entry through JSZip's
+ * counted stream as it always did (which decides between a lie about the size, a bomb and
+ * damage). zlib is the same inflate as JSZip's JavaScript one (pako), many times faster; output
+ * is never allowed past the declared size, so a lying entry costs at most its declared bytes here.
+ */
+function inflateNatively(entry: JSZip.JSZipObject): Buffer | null {
+  // JSZip keeps a loaded entry's compressed bytes and method on the (undocumented) _data.
+  const data = (entry as unknown as { _data?: CompressedEntry })._data;
+  const content = data?.compressedContent;
+  const declared = data?.uncompressedSize;
+  if (!(content instanceof Uint8Array) || typeof declared !== "number" || !Number.isSafeInteger(declared))
+    return null;
+  if (declared < 0) return null;
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  try {
+    const magic = data?.compression?.magic;
+    const out =
+      magic === STORED
+        ? bytes
+        : magic === DEFLATED
+          ? inflateRawSync(bytes, { maxOutputLength: declared + 1, chunkSize: 64 * 1024 })
+          : null;
+    return out && out.length === declared ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+type CompressedEntry = {
+  compressedContent?: unknown;
+  uncompressedSize?: unknown;
+  compression?: { magic?: unknown };
+};
+
+const STORED = "\x00\x00";
+const DEFLATED = "\x08\x00";
 
 function lettersToNumber(letters: string): number {
   let n = 0;
@@ -309,13 +360,20 @@ function compressedBytes(zip: JSZip): number {
 }
 
 /**
- * Inflates every entry as a stream and counts its bytes, stopping as soon as the total passes
- * `limit` (the count returned is then just above it). Nothing inflated is kept.
+ * Inflates every entry and counts its bytes, stopping as soon as the total passes `limit` (the
+ * count returned is then just above it). Nothing inflated is kept. An entry that does not inflate
+ * cleanly to its declared size through zlib is inflated again as JSZip's stream, counting chunks.
  */
 async function measureInflated(zip: JSZip, limit: number): Promise<number | "damaged"> {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
+    const inflated = inflateNatively(entry);
+    if (inflated) {
+      total += inflated.length;
+      if (total > limit) return total;
+      continue;
+    }
     const outcome = await new Promise<"ok" | "over" | "damaged">((resolve) => {
       const stream = entry.nodeStream("nodebuffer");
       stream.on("data", (chunk: Buffer) => {
@@ -377,13 +435,18 @@ export async function findLossyParts(zip: JSZip): Promise<LossyPart[]> {
     }
     // ExcelJS keeps pictures anchored in drawings, but not shapes, text boxes or chart frames.
     if (/^xl\/drawings\/drawing\d*\.xml$/.test(name)) {
-      const xml = await zip.file(name)!.async("string");
+      const xml = await partText(zip.files[name]);
       if (/<(?:\w+:)?(sp|grpSp|cxnSp|graphicFrame)\b/.test(xml)) parts.push({ kind: "shapes", path: name });
     }
     if (/^xl\/worksheets\/sheet\d*\.xml$/.test(name)) {
-      const xml = await zip.file(name)!.async("string");
+      const xml = await partText(zip.files[name]);
       if (xml.includes("sparklineGroup")) parts.push({ kind: "sparklines", path: name });
     }
   }
   return parts;
+}
+
+/** A part's text: through zlib when it inflates cleanly, else through JSZip as before. */
+async function partText(entry: JSZip.JSZipObject): Promise<string> {
+  return inflateNatively(entry)?.toString("utf8") ?? entry.async("string");
 }
