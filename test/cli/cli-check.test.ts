@@ -109,8 +109,24 @@ describe("par-scorer check", () => {
       ["Ban Dân tộc", 4, 5, 80, 2, "B"],
     ]);
     expect(group.units[0].fields).toEqual([
-      { code: "I", title: "Công tác chỉ đạo, điều hành", points: 3, maxPoints: 3, index: 100 },
-      { code: "II", title: "Cải cách thủ tục hành chính", points: 1.5, maxPoints: 2, index: 75 },
+      {
+        code: "I",
+        title: "Công tác chỉ đạo, điều hành",
+        points: 3,
+        maxPoints: 3,
+        index: 100,
+        previousIndex: null,
+        indexChange: null,
+      },
+      {
+        code: "II",
+        title: "Cải cách thủ tục hành chính",
+        points: 1.5,
+        maxPoints: 2,
+        index: 75,
+        previousIndex: null,
+        indexChange: null,
+      },
     ]);
   });
 

@@ -145,6 +145,11 @@ describe("rank and check --previous", () => {
     const stp = json.groups[0].units.find((u) => u.name === "Sở Tư pháp");
     expect(stp).toMatchObject({ previous: { index: (6 * 100) / 7, rank: 1 }, rankChange: 0 });
     expect(stp?.indexChange).toBeCloseTo(90 - 600 / 7, 10);
+    // Field II kept its maximum (2): last year 1/2, this year 1,5/2; field I went from 5 to 3: not compared.
+    expect(stp?.fields.map((f) => [f.code, f.index, f.previousIndex, f.indexChange])).toEqual([
+      ["I", 100, null, null],
+      ["II", 75, 50, 25],
+    ]);
     // The summary: last year's scoring sheets had only Sở Tư pháp; the two criteria whose
     // maximum changed are listed (field I too, its maximum went from 5 to 3).
     expect(json.comparison).toMatchObject({

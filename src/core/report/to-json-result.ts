@@ -48,6 +48,12 @@ export type JsonField = {
   points: number;
   maxPoints: number;
   index: number | null;
+  /**
+   * Last year's field index and this year's − last year's (percentage points), with --previous
+   * when both years have the field from scoring sheets with the same maximum; else null.
+   */
+  previousIndex: number | null;
+  indexChange: number | null;
 };
 export type JsonRankedUnit = {
   name: string;
@@ -141,6 +147,7 @@ function toJsonRankedUnit(
   comparison: YearComparison | null | undefined,
 ): JsonRankedUnit {
   const r = ranked.result;
+  const fieldChanges = unitChangeOf(comparison, ranked.unit)?.fields ?? [];
   const fields: JsonField[] = [];
   for (const id of criteria?.fieldIds ?? []) {
     const node = criteria!.nodes[id];
@@ -152,6 +159,8 @@ function toJsonRankedUnit(
       points: fromMicro(result.points),
       maxPoints: fromMicro(result.maxPoints),
       index: result.index,
+      previousIndex: fieldChanges.find((f) => f.criterionId === id)?.previousIndex ?? null,
+      indexChange: fieldChanges.find((f) => f.criterionId === id)?.change ?? null,
     });
   }
   return {
