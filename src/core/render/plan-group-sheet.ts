@@ -23,7 +23,7 @@ import {
   TEXT_FORMAT,
   UNRANKED_NOTE,
 } from "./layout";
-import { columnPixels, wrappedLines } from "./fit-text";
+import { columnPixels, textPixels, wrappedLines } from "./fit-text";
 import type { YearComparison } from "../compare/compare-years";
 import {
   MOVEMENT_ALIGN,
@@ -95,6 +95,22 @@ export function rankingColumnWidths(fieldCount: number, codesOnly = false, movem
   ];
 }
 
+/**
+ * The unit column only as wide as the longest name needs on one line (at least 16 characters);
+ * the rest goes to Ghi chú, whose notes ("(*) 1 lỗi: …") then wrap to fewer lines: lower rows,
+ * which can bring the signature onto the table's page.
+ */
+function fitUnitColumn(widths: number[], unit: number, note: number, names: readonly string[]): number[] {
+  const longest = Math.max(0, ...names.map((n) => textPixels(n, TABLE_FONT_SIZE)));
+  // Characters for the name plus the cell's padding and a little to spare (columnPixels: 7 px + 5).
+  const needed = Math.max(16, Math.ceil(((longest + 12 - 5) / 7) * 4) / 4);
+  if (needed >= widths[unit]) return widths;
+  const out = [...widths];
+  out[note] += out[unit] - needed;
+  out[unit] = needed;
+  return out;
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
@@ -125,7 +141,12 @@ export function planGroupSheet(
       wrappedLines(title, columnPixels(fullWidths[cols.firstField]), TABLE_FONT_SIZE, true) <=
       MAX_HEADER_LINES,
   );
-  const widths = inHeader ? fullWidths : rankingColumnWidths(fieldIds.length, true, movement);
+  const widths = fitUnitColumn(
+    inHeader ? fullWidths : rankingColumnWidths(fieldIds.length, true, movement),
+    cols.unit,
+    cols.note,
+    ranking.units.map((u) => (u.result.errorCount > 0 ? `${u.unit} ${ERROR_MARK}` : u.unit)),
+  );
   const legend = inHeader || titles.length === 0 ? [] : [`${FIELD_LEGEND} ${titles.join("; ")}.`];
   const headers: string[] = [
     "STT",

@@ -248,11 +248,11 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
   // ── The page ──
   // A group of up to 30 units keeps its table on the first page, under the frame's top, at 100 %
   // (never a smaller font): when that page would overflow at the usual line spacing, the rows
-  // above and in the table are set tight (12 points a 10-point line); the notes and the signature
-  // block then follow on the table's page if they fit, else from the top of the next page (a
-  // manual break before them, so that a signature is never split from its role). The header row
-  // is repeated only when the table itself runs over pages: a page holding only the signature
-  // would otherwise start with an orphan header.
+  // are set tight (12 points a 10-point line; also when that keeps the signature on the table's
+  // page); the notes and the signature block then follow on the table's page if they fit, else
+  // from the top of the next page (a manual break before them, so that a signature is never split
+  // from its role). The header row is repeated only when the table itself runs over pages: a page
+  // holding only the signature would otherwise start with an orphan header.
   const heightOf = (r: number, tight: boolean): number => {
     const fixed = fixedHeights.get(r);
     if (fixed !== undefined) return fixed;
@@ -264,10 +264,14 @@ export function planPrintedSheet(input: PrintedSheetInput): PrintedSheet {
     for (let r = from; r <= to; r++) total += heightOf(r, tight);
     return total;
   };
-  const tight = input.onePage && sum(0, lastTableRow, false) > PRINTABLE_POINTS;
+  // Tight too when that brings the whole page, signature included, onto one sheet of paper.
+  const tight =
+    input.onePage &&
+    (sum(0, lastTableRow, false) > PRINTABLE_POINTS ||
+      (sum(0, lastRow, false) > PRINTABLE_POINTS && sum(0, lastRow, true) <= PRINTABLE_POINTS));
   // Set tight, the gap between the frame and the table closes to a point.
   const heights = Array.from({ length: lastRow + 1 }, (_, r) =>
-    tight && r === headerRow - 1 ? 1 : heightOf(r, tight && r <= lastTableRow),
+    tight && r === headerRow - 1 ? 1 : heightOf(r, tight),
   );
   const through = (r: number): number => heights.slice(0, r + 1).reduce((s, h) => s + h, 0);
   const tableOnOnePage = input.onePage && through(lastTableRow) <= PRINTABLE_POINTS;

@@ -28,6 +28,6 @@ describe("fitting rows to wrapped text (Times New Roman metrics)", () => {
     expect(rowPoints(1, 10)).toBe(12.75);
     expect(rowPoints(2, 10)).toBe(24.25);
     expect(rowPoints(1, 10, true)).toBe(12);
-    expect(rowPoints(2, 10, true)).toBe(22.75);
+    expect(rowPoints(2, 10, true)).toBe(23.5);
   });
 });

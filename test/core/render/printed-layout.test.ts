@@ -297,3 +297,27 @@ describe("the page of a group of up to 30 units (the table on one page at 100 %,
     expect(sheet.print.rowBreaks).toBeUndefined();
   });
 });
+
+describe("the unit column's width", () => {
+  it("is as wide as the longest name needs and leaves the rest to Ghi chú", () => {
+    const short = rankingSheet([
+      ["Sở Y tế", scores(3, 2, 3)],
+      ["Ban Dân tộc", scores(3, 3, 4)],
+    ]);
+    const long = rankingSheet([
+      ["Ban Quản lý các khu bảo tồn thiên nhiên", scores(3, 2, 3)],
+      ["Sở Y tế", scores(3, 3, 4)],
+    ]);
+    const [, shortUnit] = short.columnWidths;
+    const [, longUnit] = long.columnWidths;
+    expect(shortUnit).toBe(16);
+    expect(longUnit).toBeGreaterThan(shortUnit);
+    // The table's width is the same: what the names do not need goes to the notes.
+    const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
+    expect(sum(short.columnWidths)).toBeCloseTo(sum(long.columnWidths), 5);
+    expect(short.columnWidths[9]).toBeGreaterThan(long.columnWidths[9]);
+    // The long name still has its line.
+    const row = rowOf(long, "Ban Quản lý các khu bảo tồn thiên nhiên");
+    expect(long.rowHeights?.find((h) => h.row === row)?.height).toBe(rowPoints(1, 10));
+  });
+});
