@@ -9,7 +9,7 @@
 import { type CellRange, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
 import type { ColumnMap, ColumnRole } from "../model";
 import { cellText, foldText } from "../text";
-import { MAX_ROLE_CONFIDENCE, classifyHeaderText, isGenericScoreLabel, isNumberingRow } from "./header-roles";
+import { MAX_ROLE_CONFIDENCE, classifyHeaderText, isColumnNumber, isGenericScoreLabel } from "./header-roles";
 
 /** How far down a header may sit. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -260,9 +260,17 @@ function namesCodeOrTitle(text: string): boolean {
   return role === "code" || role === "title";
 }
 
+/** isNumberingRow of a grid row, stopping at its first cell that is not a column number (a wide matrix row). */
 function numberingRow(grid: Grid, row: number): boolean {
   const line = grid[row] ?? [];
-  return isNumberingRow(line.map((v) => cellText(v ?? null)));
+  let filled = 0;
+  for (const v of line) {
+    const text = cellText(v ?? null);
+    if (text === "") continue;
+    if (!isColumnNumber(text)) return false;
+    filled++;
+  }
+  return filled >= 2;
 }
 
 /** Where the header region has words: per row, which cells, and the first such column. */

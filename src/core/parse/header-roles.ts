@@ -144,7 +144,16 @@ export function isGenericScoreLabel(text: string): boolean {
 
 /** True for a row of column numbers under a header: "(1) (2) (3)", "A B 1 2", "1 2 3". */
 export function isNumberingRow(cells: readonly string[]): boolean {
-  const filled = cells.filter((c) => c !== "");
-  if (filled.length < 2) return false;
-  return filled.every((c) => /^\(?(\d{1,2}|[A-Z])\)?$/.test(c) || /^\(\d{1,2}\)\s*[=+\-x*/].*$/.test(c));
+  let filled = 0;
+  for (const c of cells) {
+    if (c === "") continue;
+    if (!isColumnNumber(c)) return false;
+    filled++;
+  }
+  return filled >= 2;
+}
+
+/** One cell of a numbering row: "(1)", "A", "3", or a formula of column numbers "(4) = (2) + (3)". */
+export function isColumnNumber(text: string): boolean {
+  return /^\(?(\d{1,2}|[A-Z])\)?$/.test(text) || /^\(\d{1,2}\)\s*[=+\-x*/].*$/.test(text);
 }

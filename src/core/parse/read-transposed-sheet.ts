@@ -35,7 +35,7 @@ import { romanValue } from "./criterion-code";
 import { type CodeRow, codeOfCell } from "./find-code-row";
 import { classifyHeaderText, isNumberingRow } from "./header-roles";
 import { isPlausiblePoints } from "./limits";
-import { typedTotalDiffers } from "./scoring-rows";
+import { sourceOn, typedTotalDiffers } from "./scoring-rows";
 
 type ScoreRole = "selfScore" | "appraisedScore" | "surveyPoints";
 
@@ -233,13 +233,16 @@ export function readTransposedSheet(
   checkCodes(sheet, columns, codeRow, maxRow, criteria, issues);
 
   const units: UnitScores[] = [];
+  // Every score column, and the columns each unit's rows come from: the same for every row.
+  const scoreColumns = columns.flatMap((c) =>
+    [c.single, ...Object.values(c.roles)].filter((col): col is number => col !== null),
+  );
+  const unitColumns = columnsOfUnits(columns, criteria);
   let section = "";
   for (let row = dataStart; row < grid.length; row++) {
     const name = cellText(cellAt(grid, row, nameCol));
     const stt = sttCol === null ? "" : cellText(cellAt(grid, row, sttCol));
-    const scored = columns.some((c) =>
-      [c.single, ...Object.values(c.roles)].some((col) => col !== null && !isBlank(cellAt(grid, row, col))),
-    );
+    const scored = scoreColumns.some((col) => !isBlank(cellAt(grid, row, col)));
     const label = labelLeft(grid, row, firstCode);
     if (!scored && !label && name === "") continue;
     if (isTotalLabel(name) || (label && isTotalLabel(label.text)) || (label && isMaximaLabel(label.text)))
@@ -255,7 +258,7 @@ export function readTransposedSheet(
     }
     // A row without a name holds no unit; a name that is a number is judged by the plausibility check.
     if (name === "") continue;
-    const unit = unitOf(sheet, row, nameCol, name, columns, maxRow, criteria, section);
+    const unit = unitOf(sheet, row, nameCol, name, unitColumns, maxRow, section);
     if (groupCol !== null) {
       const typed = cellText(cellAt(grid, row, groupCol));
       if (typed !== "") unit.sectionGroup = typed;
@@ -294,30 +297,46 @@ function cellOf(sheet: SheetSnapshot, row: number, col: number | null | undefine
     : { value: cellAt(sheet.values, row, col), cell: toA1(row, col) };
 }
 
+/** A criterion's columns as each unit reads them: the first columns of each criterion (or code), once. */
+type UnitColumn = { columns: CodeColumns; survey: boolean };
+
+/** The columns a unit's rows come from: criteria of the set only (when there is one), each once. */
+function columnsOfUnits(columns: readonly CodeColumns[], criteria: CriteriaSet | null): UnitColumn[] {
+  const seen = new Set<string>();
+  const out: UnitColumn[] = [];
+  for (const c of columns) {
+    if (criteria && c.criterionId === null) continue;
+    const key = c.criterionId ?? c.code;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      columns: c,
+      survey: c.criterionId !== null && criteria?.nodes[c.criterionId]?.role === "survey",
+    });
+  }
+  return out;
+}
+
 /** One unit's row. A survey criterion's only column, or its appraised column, holds the survey points. */
 function unitOf(
   sheet: SheetSnapshot,
   row: number,
   nameCol: number,
   name: string,
-  columns: readonly CodeColumns[],
+  columns: readonly UnitColumn[],
   maxRow: number | null,
-  criteria: CriteriaSet | null,
   section: string,
 ): UnitScores {
-  const seen = new Set<string>();
   const rows: ScoreRow[] = [];
-  for (const c of columns) {
-    if (criteria && c.criterionId === null) continue;
-    const key = c.criterionId ?? c.code;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const survey = c.criterionId !== null && criteria?.nodes[c.criterionId]?.role === "survey";
-    const pick = (role: ScoreRole) => cellOf(sheet, row, c.roles[role]);
-    let selfScore = c.single !== null ? (survey ? null : cellOf(sheet, row, c.single)) : pick("selfScore");
+  const line = sheet.values[row];
+  const rowNumber = String(row + 1);
+  for (const { columns: c, survey } of columns) {
+    const pick = (role: ScoreRole) => sourceOn(line, rowNumber, c.roles[role]);
+    let selfScore =
+      c.single !== null ? (survey ? null : sourceOn(line, rowNumber, c.single)) : pick("selfScore");
     let appraisedScore = c.single !== null ? null : pick("appraisedScore");
     let surveyPoints =
-      c.single !== null ? (survey ? cellOf(sheet, row, c.single) : null) : pick("surveyPoints");
+      c.single !== null ? (survey ? sourceOn(line, rowNumber, c.single) : null) : pick("surveyPoints");
     if (survey && c.single === null && c.roles.surveyPoints === undefined) {
       surveyPoints = appraisedScore ?? selfScore;
       if (appraisedScore) appraisedScore = null;

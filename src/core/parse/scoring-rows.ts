@@ -6,7 +6,7 @@
  * the set, a typed parent total that disagrees with its children); the values themselves are
  * judged later, from the SourceCells.
  */
-import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
+import { type CellValue, type SheetSnapshot, cellAt, columnLetters, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { fromMicro, toMicro } from "../points";
@@ -239,12 +239,6 @@ export function typedTotalDiffers(
   return { actual: typed, sum: fromMicro(sum) };
 }
 
-export function source(sheet: SheetSnapshot, row: number, col: number | undefined | null): SourceCell | null {
-  return col === undefined || col === null
-    ? null
-    : { value: cellAt(sheet.values, row, col), cell: toA1(row, col) };
-}
-
 /**
  * The ScoreRows of one unit. Survey criteria take their points from the survey column; when the
  * sheet has none, Sở Nội vụ writes them in the appraised column (or in the only column of a
@@ -257,13 +251,17 @@ export function buildRows(
   criteria: CriteriaSet | null,
   single: number | null,
 ): ScoreRow[] {
+  const grid = sheet.values;
   return rows.map((r) => {
+    // Up to eight cells of one row are addressed: the row is found and numbered once.
+    const line = grid[r.row];
+    const rowNumber = String(r.row + 1);
+    const pick = (role: ColumnRole) => sourceOn(line, rowNumber, columns[role]);
     const survey = r.criterionId !== null && criteria?.nodes[r.criterionId]?.role === "survey";
-    const pick = (role: ColumnRole) => source(sheet, r.row, columns[role]);
-    let selfScore = single !== null ? (survey ? null : source(sheet, r.row, single)) : pick("selfScore");
+    let selfScore = single !== null ? (survey ? null : sourceOn(line, rowNumber, single)) : pick("selfScore");
     let appraisedScore = pick("appraisedScore");
     let surveyPoints =
-      single !== null ? (survey ? source(sheet, r.row, single) : null) : pick("surveyPoints");
+      single !== null ? (survey ? sourceOn(line, rowNumber, single) : null) : pick("surveyPoints");
     if (survey && columns.surveyPoints === undefined && single === null) {
       surveyPoints = appraisedScore ?? selfScore;
       if (appraisedScore) appraisedScore = null;
@@ -283,4 +281,15 @@ export function buildRows(
       comment: pick("comment"),
     };
   });
+}
+
+/** A source cell of a row already found (a missing row or cell reads null), by the row's number as text. */
+export function sourceOn(
+  line: readonly CellValue[] | undefined,
+  rowNumber: string,
+  col: number | undefined | null,
+): SourceCell | null {
+  if (col === undefined || col === null) return null;
+  const value = line?.[col];
+  return { value: value === undefined ? null : value, cell: columnLetters(col) + rowNumber };
 }
