@@ -68,6 +68,25 @@ const PUBLISHED: WorkbookSnapshot = {
   ],
 };
 
+// Last year's scoring sheets: only Sở Tư pháp, field I then worth 4 (1.2 worth 2), field II the same.
+// Sở Tư pháp had 2/2, 2/2 and 2/2: 100 % overall, field II 100 %.
+const LAST_YEAR_SCORED: WorkbookSnapshot = {
+  sheets: [
+    {
+      ...CRITERIA,
+      values: CRITERIA.values.map((row) =>
+        row[0] === "I" ? ["I", row[1], 4] : row[0] === "1.2" ? ["1.2", row[1], 2] : row,
+      ),
+    },
+    {
+      ...unitSheet("Sở Tư pháp", [2, 2, 2]),
+      values: unitSheet("Sở Tư pháp", [2, 2, 2]).values.map((r) =>
+        r[0] === "I" ? ["I", r[1], 4, null, null] : r[0] === "1.2" ? ["1.2", r[1], 2, 2, "BC"] : r,
+      ),
+    },
+  ],
+};
+
 async function xlsxFile(name: string, snapshot: WorkbookSnapshot): Promise<File> {
   const buffer = await snapshotToWorkbook(snapshot).xlsx.writeBuffer();
   return new File([new Uint8Array(buffer as ArrayBuffer)], name, {
@@ -135,25 +154,8 @@ describe("Xếp hạng: movement since last year", () => {
 
   it("lists criteria changed since last year, from last year's scoring sheets", async () => {
     const { user, section } = await openCompare();
-    const lastCriteria: SheetSnapshot = {
-      ...CRITERIA,
-      values: CRITERIA.values.map((row) =>
-        row[0] === "I" ? ["I", row[1], 4] : row[0] === "1.2" ? ["1.2", row[1], 2] : row,
-      ),
-    };
-    const last: WorkbookSnapshot = {
-      sheets: [
-        lastCriteria,
-        {
-          ...unitSheet("Sở Tư pháp", [2, 2, 2]),
-          values: unitSheet("Sở Tư pháp", [2, 2, 2]).values.map((r) =>
-            r[0] === "I" ? ["I", r[1], 4, null, null] : r[0] === "1.2" ? ["1.2", r[1], 2, 2, "BC"] : r,
-          ),
-        },
-      ],
-    };
     await user.upload(within(section).getByLabelText("Chọn tệp năm trước…"), [
-      await xlsxFile("2024.xlsx", last),
+      await xlsxFile("2024.xlsx", LAST_YEAR_SCORED),
     ]);
     const list = await within(section).findByRole("list", {
       name: "Bộ tiêu chí khác năm trước (2 thay đổi): so sánh cần thận trọng",
@@ -209,6 +211,48 @@ describe("Last year's file kept for the pane session", () => {
     const values = sheet.patches.flatMap((p) => p.values);
     expect(values.some((row) => row.includes("Năm trước - Chỉ số (%)"))).toBe(false);
     expect(values.some((row) => row[1] === "Sở Tư pháp")).toBe(true);
+  });
+});
+
+describe("Giải thích with last year picked", () => {
+  it("gives the unit's last year and, for a field with the same maximum both years, its change", async () => {
+    const { user, section } = await openCompare();
+    await user.upload(within(section).getByLabelText("Chọn tệp năm trước…"), [
+      await xlsxFile("2024.xlsx", LAST_YEAR_SCORED),
+    ]);
+    await within(section).findByText("Năm trước: 2024.xlsx (bảng chấm điểm)");
+    await user.click(screen.getByRole("tab", { name: "Giải thích" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Đơn vị" }), "Sở Tư pháp");
+    // This year 4,5/5 = 90 %, 1st; last year 6/6 = 100 %, 1st.
+    expect(screen.getByRole("region", { name: "Sở Tư pháp" })).toHaveTextContent(
+      "Năm trước: 100,00 %, hạng 1 · =, chỉ số −10,00 điểm %",
+    );
+    const [fieldI, fieldII] = within(screen.getByRole("list", { name: "Theo lĩnh vực" })).getAllByRole(
+      "listitem",
+    );
+    // Field I was worth 4 last year: no change shown. Field II: 1,5/2 = 75 % against 100 %.
+    expect(fieldI).toHaveTextContent("3/3 điểm · 100,00 %");
+    expect(fieldI).not.toHaveTextContent("năm trước");
+    expect(fieldII).toHaveTextContent("1,5/2 điểm · 75,00 % · năm trước 100,00 % (−25,00)");
+  });
+
+  it("shows a unit last year did not have as new, and nothing of last year once cleared", async () => {
+    const { user, section } = await openCompare();
+    await user.upload(within(section).getByLabelText("Chọn tệp năm trước…"), [
+      await xlsxFile("2024.xlsx", LAST_YEAR_SCORED),
+    ]);
+    await within(section).findByText("Năm trước: 2024.xlsx (bảng chấm điểm)");
+    await user.click(screen.getByRole("tab", { name: "Giải thích" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Đơn vị" }), "Sở Y tế");
+    expect(screen.getByRole("region", { name: "Sở Y tế" })).toHaveTextContent(
+      "Năm trước: chưa có (đơn vị mới)",
+    );
+    await user.click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    await user.click(screen.getByRole("button", { name: "Bỏ so sánh" }));
+    await user.click(screen.getByRole("tab", { name: "Giải thích" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Đơn vị" }), "Sở Tư pháp");
+    expect(screen.getByRole("region", { name: "Sở Tư pháp" })).not.toHaveTextContent("Năm trước");
+    expect(screen.getByRole("list", { name: "Theo lĩnh vực" })).not.toHaveTextContent("năm trước");
   });
 });
 

@@ -2,6 +2,8 @@ import { Badge, Field, Link, ProgressBar, Select, Text } from "@fluentui/react-c
 import { useState } from "react";
 import type { UnitExplanation } from "../../../core/explain/explain-unit";
 import type { GainSummary } from "../../../core/explain/find-gains";
+import type { UnitChange } from "../../../core/compare/compare-years";
+import { indexChangeText, rankMovementText } from "../../../core/compare/movement-text";
 import { useI18n } from "../../i18n/i18n-context";
 import { formatIndex, formatPlainPoints } from "../../format";
 import { useExplainPanelStyles } from "./explain-panel.styles";
@@ -35,6 +37,7 @@ export function ExplainPanel() {
             gains={state.gains}
             decimals={state.decimals}
             fieldCells={state.fieldCells}
+            change={state.change}
             goTo={state.goTo}
           />
           {/* Keyed by unit: the scores tried for one unit are not carried over to another. */}
@@ -56,6 +59,8 @@ function Explanation(props: {
   gains: GainSummary | null;
   decimals: number;
   fieldCells: Map<string | null, string>;
+  /** The unit's change since last year, when a previous year is picked. */
+  change: UnitChange | null;
   goTo: GoToCell;
 }) {
   const { explanation: x, decimals, goTo } = props;
@@ -64,6 +69,8 @@ function Explanation(props: {
   const pts = (value: number) => formatPlainPoints(value, lang);
   const [showAll, setShowAll] = useState(false);
   const gainOf = new Map((props.gains?.gains ?? []).map((g) => [g.criterionId, g]));
+  const change = props.change;
+  const fieldChangeOf = new Map((change?.fields ?? []).map((f) => [f.criterionId, f]));
   const shown = showAll ? x.lostPoints : x.lostPoints.slice(0, LOST_SHOWN);
   return (
     <>
@@ -80,6 +87,18 @@ function Explanation(props: {
             ? t("explain.noRank")
             : t("explain.rank", { rank: x.rank, size: x.groupSize, group: x.group })}
         </Text>
+        {change && (
+          <Text>
+            {change.previous
+              ? t("explain.previous", {
+                  index: formatIndex(change.previous.index, decimals, lang),
+                  rank: change.previous.rank ?? "–",
+                  movement: rankMovementText(change) || "–",
+                  change: indexChangeText(change.indexChange, decimals, lang) || "–",
+                })
+              : t("explain.previousNone")}
+          </Text>
+        )}
         <div className={styles.badges}>
           {x.band && <Badge appearance="filled">{t("explain.band", { band: x.band })}</Badge>}
           {(x.errorCount > 0 || x.warningCount > 0) && (
@@ -105,6 +124,11 @@ function Explanation(props: {
                   max: pts(f.maxPoints),
                   index: formatIndex(f.index, decimals, lang),
                 })}
+                {fieldChangeOf.get(f.criterionId)?.change != null &&
+                  ` · ${t("explain.fieldPrevious", {
+                    index: formatIndex(fieldChangeOf.get(f.criterionId)!.previousIndex, decimals, lang),
+                    change: indexChangeText(fieldChangeOf.get(f.criterionId)!.change, decimals, lang),
+                  })}`}
               </Text>
               {f.index !== null && (
                 <ProgressBar value={Math.max(0, Math.min(1, f.index / 100))} thickness="medium" aria-hidden />

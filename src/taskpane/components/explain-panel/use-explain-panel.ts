@@ -1,8 +1,10 @@
 import { useMemo, useState } from "react";
 import { explainUnit } from "../../../core/explain/explain-unit";
 import { findGains } from "../../../core/explain/find-gains";
+import { compareYears, unitChangeOf } from "../../../core/compare/compare-years";
 import { useHost } from "../../host/host-context";
 import { useSession } from "../../session/session-context";
+import { usePreviousYear } from "../year-compare/previous-year-context";
 
 export type GoToCell = (sheet: string, cell: string | null) => void;
 
@@ -30,6 +32,17 @@ export function useExplainPanel() {
     return new Map((scores?.rows ?? []).map((row) => [row.criterionId, row.codeCell]));
   }, [analysis, explanation]);
 
+  // With last year's file picked in Xếp hạng (kept for the session): the unit's change since then.
+  const { previous } = usePreviousYear();
+  const comparison = useMemo(
+    () => (analysis && previous ? compareYears(analysis, previous.year) : null),
+    [analysis, previous],
+  );
+  const change = useMemo(
+    () => unitChangeOf(comparison, explanation?.unit ?? "") ?? null,
+    [comparison, explanation],
+  );
+
   const goTo: GoToCell = (sheet, cell) => void session.run(() => host.goTo(sheet, cell));
 
   return {
@@ -41,6 +54,7 @@ export function useExplainPanel() {
     explanation,
     gains,
     fieldCells,
+    change,
     goTo,
   };
 }
