@@ -96,6 +96,10 @@ export const TEXTS = {
       `Đã đọc ${files} tệp: ${units} đơn vị${unusable ? `; ${unusable} tệp không đọc được` : ""}.`,
     lossyCopy: (file: string, parts: string) =>
       `Lưu ý: bản ghi ra ${file} không giữ được ${parts} của tệp gốc (tệp gốc không bị sửa).`,
+    sheetsRenamed: (file: string, renames: readonly { name: string; written: string }[]) =>
+      `Lưu ý: Excel không cho tên sheet dài quá 31 ký tự; trong ${file}, ${renames
+        .map((r) => `sheet "${r.name}" mang tên "${r.written}"`)
+        .join("; ")} (công thức trỏ tới tên cũ cần sửa theo tên mới).`,
     internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
     movement: {
       title: (year: number | null) => (year === null ? "So với năm trước" : `So với năm ${year}`),
@@ -153,6 +157,10 @@ export const TEXTS = {
       `${files} files read: ${units} units${unusable ? `; ${unusable} file(s) could not be read` : ""}.`,
     lossyCopy: (file: string, parts: string) =>
       `Note: the copy written to ${file} lacks the original's ${parts} (the original is untouched).`,
+    sheetsRenamed: (file: string, renames: readonly { name: string; written: string }[]) =>
+      `Note: Excel allows sheet names of at most 31 characters; in ${file}, ${renames
+        .map((r) => `sheet "${r.name}" is named "${r.written}"`)
+        .join("; ")} (formulas pointing at the old name need the new one).`,
     internal: (detail: string) => `PAR Scorer internal error: ${detail}`,
     movement: {
       title: (year: number | null) => (year === null ? "Compared with last year" : `Compared with ${year}`),

@@ -202,6 +202,9 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
       if (lossy.length)
         io.stderr(`${TEXTS[lang].lossyCopy(path.basename(target), describeLossyParts(lossy, lang))}\n`);
     }
+    // A sheet name over Excel's 31 characters was read, but is written under a short name.
+    const renamed = options.rankingOnly ? [] : inputs.primary.renamedSheets;
+    if (renamed.length) io.stderr(`${TEXTS[lang].sheetsRenamed(path.basename(target), renamed)}\n`);
     say(`${TEXTS[lang].written(target)}\n`);
   }
   return issues.some((i: Issue) => i.severity === "error") || unusable > 0 ? EXIT_ERRORS : EXIT_OK;

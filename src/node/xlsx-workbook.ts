@@ -18,6 +18,7 @@ import {
   inspectPackage,
 } from "./inspect-package";
 import { SheetTooLargeError, readWorksheet } from "../xlsx/read-worksheet";
+import { type SheetRename, shortenLongSheetNames } from "./long-sheet-names";
 
 export type XlsxWorkbook = WorkbookPort & {
   readonly file: string;
@@ -27,6 +28,8 @@ export type XlsxWorkbook = WorkbookPort & {
   lossyParts(): Promise<LossyPart[]>;
   /** Writes the workbook to a file safely (safe-write.ts): a temporary file beside it, then renamed. */
   save(target: string): Promise<void>;
+  /** Sheets whose names are over Excel's 31 characters: read under their real name, written under a short one. */
+  readonly renamedSheets: readonly SheetRename[];
 };
 
 export type OpenOptions = { limits?: PackageLimits };
@@ -38,10 +41,13 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
   const check = await inspectPackage(file, bytes, limits);
   if (!check.ok) throw new FileProblemError(check.problem);
   const { zip } = check.report;
+  // A sheet name over Excel's 31 characters would make ExcelJS refuse the whole file.
+  const { bytes: loadable, renames } = await shortenLongSheetNames(bytes, zip);
+  const realName = new Map(renames.map((r) => [r.written, r.name]));
 
   const workbook = new ExcelJS.Workbook();
   try {
-    await withoutLibraryWarnings(() => workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer));
+    await withoutLibraryWarnings(() => workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer));
   } catch {
     // ExcelJS's own message is English and technical: the user gets "the file is damaged".
     throw new FileProblemError({ code: "unreadable_workbook", file });
@@ -50,7 +56,10 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
   const date1904 = Boolean(workbook.properties?.date1904);
   const snapshotOf = (): WorkbookSnapshot => {
     try {
-      return { sheets: workbook.worksheets.map((ws) => readWorksheet(ws, date1904)) };
+      const sheets = workbook.worksheets.map((ws) => readWorksheet(ws, date1904));
+      return {
+        sheets: sheets.map((s) => (realName.has(s.name) ? { ...s, name: realName.get(s.name)! } : s)),
+      };
     } catch (error) {
       if (!(error instanceof SheetTooLargeError)) throw error;
       throw new FileProblemError({
@@ -78,6 +87,7 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
       applyWritePlan(workbook, plan, onProgress);
     },
     lossyParts: () => findLossyParts(zip),
+    renamedSheets: renames,
     async save(target: string) {
       await writeFileSafely(target, Buffer.from(await workbook.xlsx.writeBuffer()));
     },
