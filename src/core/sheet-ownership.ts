@@ -53,26 +53,68 @@ export function decideOwnership(snapshot: WorkbookSnapshot, records: readonly Sh
 
 const VERSION = "v2";
 
-function canonical(value: CellValue): string | null {
-  if (value === null) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? `n${Number(value.toPrecision(15))}` : null;
-  if (typeof value === "boolean") return `b${value}`;
+/**
+ * Feeds one cell to a row's fingerprint as both hosts read it back, or does nothing for an empty
+ * one. The cell is hashed as the text "<col>=<kind><value>\u0000" (kind n, b or s), fed piece by
+ * piece rather than built: a 1,000-unit ranking sheet holds some 20,000 cells.
+ */
+function feedCell(print: Fingerprint, col: number, value: CellValue): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) print.cell(col, "n", numberText(value));
+    return;
+  }
+  if (typeof value === "boolean") {
+    print.cell(col, "b", String(value));
+    return;
+  }
   const text = typeof value === "string" ? value : value.error;
-  return text === "" ? null : `s${text.replace(/\r\n?/g, "\n")}`;
+  if (text === "") return;
+  print.cell(col, "s", text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
+}
+
+/**
+ * A number at Excel's 15 significant digits, as text. When its shortest text already has at most
+ * 15 significant digits, rounding to 15 gives the same number back, so that text is the answer
+ * without the (slow) toPrecision.
+ */
+function numberText(value: number): string {
+  const shortest = String(value);
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < shortest.length; i++) {
+    const c = shortest.charCodeAt(i);
+    if (c === 101 /* e */) break;
+    if (c < 48 || c > 57) continue;
+    if (leading && c === 48) continue;
+    leading = false;
+    digits += 1;
+  }
+  return digits <= 15 ? shortest : String(Number(value.toPrecision(15)));
 }
 
 class Fingerprint {
   private a = 0x811c9dc5;
   private b = 0x01000193 ^ 0x5bd1e995;
   private empty = true;
-  cell(col: number, value: string): void {
+  cell(col: number, kind: string, value: string): void {
     this.empty = false;
-    const text = `${col}=${value}\u0000`;
+    this.feed(String(col));
+    this.feed("=");
+    this.feed(kind);
+    this.feed(value);
+    this.feed("\u0000");
+  }
+  private feed(text: string): void {
+    let a = this.a;
+    let b = this.b;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      this.a = Math.imul(this.a ^ c, 0x01000193);
-      this.b = Math.imul(this.b ^ c, 0x5bd1e995) ^ (this.b >>> 15);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
     }
+    this.a = a;
+    this.b = b;
   }
   /** The row's hash, or null when the row holds no value. */
   digest(): string | null {
@@ -86,10 +128,7 @@ class Fingerprint {
 function rowHash(line: readonly CellValue[] | undefined): string | null {
   if (!line) return null;
   const print = new Fingerprint();
-  line.forEach((value, col) => {
-    const text = canonical(value);
-    if (text !== null) print.cell(col, text);
-  });
+  for (let col = 0; col < line.length; col++) feedCell(print, col, line[col]);
   return print.digest();
 }
 
