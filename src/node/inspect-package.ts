@@ -219,6 +219,9 @@ const NUMBER_CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*)>\s*<(?:[A-Za-z_][\w.-]*:)
 // xsd:double as Excel writes it.
 const XSD_DOUBLE = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
+// A <v> whose text up to the next tag is not an xsd:double (XSD_DOUBLE) followed by "<".
+const MAYBE_NOT_NUMBER = /<(?:[A-Za-z_][\w.-]*:)?v>(?!\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*<)/;
+
 const CELL_OR_ROW = /<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s>/]/g;
 const MERGE =
   /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"/g;
@@ -237,7 +240,8 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
     let carry = "";
     const scan = (text: string): void => {
       cells += text.match(CELL_OR_ROW)?.length ?? 0;
-      if (!badNumber) {
+      // Only a value that is not a plain number can make a bad number cell: most chunks have none.
+      if (!badNumber && MAYBE_NOT_NUMBER.test(text)) {
         for (const m of text.matchAll(NUMBER_CELL)) {
           const type = /\bt="([^"]*)"/.exec(m[1])?.[1];
           if ((type === undefined || type === "n") && !XSD_DOUBLE.test(m[2])) {
@@ -246,7 +250,10 @@ async function estimateWork(zip: JSZip, limits: PackageLimits): Promise<WorkEsti
           }
         }
       }
-      for (const m of text.matchAll(MERGE)) {
+      // A merge is written <mergeCell ref=…> (perhaps with a prefix): none before the first "mergeCell".
+      const firstMerge = text.indexOf("mergeCell");
+      if (firstMerge < 0) return;
+      for (const m of text.slice(Math.max(0, text.lastIndexOf("<", firstMerge))).matchAll(MERGE)) {
         merges++;
         const top = Number(m[2]);
         const left = lettersToNumber(m[1]);
