@@ -88,14 +88,21 @@ function indexMerges(merges: readonly CellRange[], rows: number, width: number):
 
 /** Texts of the header region, each cell read once: its own text, or its merged area's. */
 function headerTexts(grid: Grid, mergeAt: MergeLookup, rows: number, width: number): string[][] {
-  return Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: width }, (_, col) => {
+  const texts: string[][] = [];
+  for (let row = 0; row < rows; row++) {
+    const line: string[] = [];
+    for (let col = 0; col < width; col++) {
+      // A blank cell's merged area's text stands in for it.
       const own = cellAt(grid, row, col);
-      if (!isBlank(own)) return cellText(own);
-      const area = mergeAt(row, col);
-      return area ? cellText(cellAt(grid, area.top, area.left)) : "";
-    }),
-  );
+      if (!isBlank(own)) line.push(cellText(own));
+      else {
+        const area = mergeAt(row, col);
+        line.push(area ? cellText(cellAt(grid, area.top, area.left)) : "");
+      }
+    }
+    texts.push(line);
+  }
+  return texts;
 }
 
 /** Width of the used part of the first rows. */

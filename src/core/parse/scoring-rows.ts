@@ -33,8 +33,21 @@ export function matchCriterion(criteria: CriteriaSet, resolved: ResolvedCode): s
   return sameCode.length === 1 ? sameCode[0] : null;
 }
 
+type SetStyle = { qualify: boolean; style: Omit<CodeStyle, "qualify"> };
+
+/** Styles of the criteria sets seen: every scoring sheet (1,000 unit sheets) asks for its set's. */
+const stylesOf = new WeakMap<CriteriaSet, SetStyle>();
+
 /** The numbering style of a criteria set, so that a scoring sheet's codes are placed alike. */
-export function styleOf(criteria: CriteriaSet): { qualify: boolean; style: Omit<CodeStyle, "qualify"> } {
+export function styleOf(criteria: CriteriaSet): SetStyle {
+  const known = stylesOf.get(criteria);
+  if (known) return known;
+  const style = styleOfSet(criteria);
+  stylesOf.set(criteria, style);
+  return style;
+}
+
+function styleOfSet(criteria: CriteriaSet): SetStyle {
   const nodes = criteria.order.map((id) => criteria.nodes[id]);
   const romanFields = nodes.some((n) => n.depth === 1 && romanValue(n.code) !== null);
   const criteriaAcross = romanFields && nodes.some((n) => n.depth === 2 && !n.code.includes("."));
@@ -46,8 +59,17 @@ export function styleOf(criteria: CriteriaSet): { qualify: boolean; style: Omit<
  * error value reads as digits or "#REF!", and folding a cell's text already tidies it as cellText does.
  */
 function totalLabelCell(value: CellValue): boolean {
-  return typeof value === "string" && isTotalLabel(value);
+  if (typeof value !== "string") return false;
+  // Folded, a total label opens with "tong" or "cong": a text opening with another ASCII
+  // character (a code, a number, most titles) cannot be one, and is not looked up.
+  const first = value.search(/[^\s\u00a0\u200b]/);
+  if (first < 0) return false;
+  const code = value.charCodeAt(first);
+  if (code < 128 && !TOTAL_OPENINGS.includes(value[first])) return false;
+  return isTotalLabel(value);
 }
+
+const TOTAL_OPENINGS = "tTcC";
 
 /** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
 export function readCodedRows(
