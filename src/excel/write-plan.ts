@@ -314,6 +314,7 @@ export async function writeOfficePlan(
     for (const ws of deleted) ws.delete();
     // Clear in place rather than delete and re-add: the sheet keeps its position and tab colour,
     // and Excel can undo a clear (it cannot undo a deleted sheet).
+    const printSupported = isExcelApiSupported(OPTIONAL_EXCEL_API.pageLayout);
     replaced.forEach((ws, i) => {
       for (const chart of charts[i]) ws.charts.getItem(chart).delete();
       const all = ws.getRange();
@@ -321,9 +322,10 @@ export async function writeOfficePlan(
       all.unmerge();
       all.clear("All");
       ws.freezePanes.unfreeze();
+      // Last run's manual page breaks would fall in the wrong places under a new table.
+      if (printSupported) ws.horizontalPageBreaks.removePageBreaks();
     });
 
-    const printSupported = isExcelApiSupported(OPTIONAL_EXCEL_API.pageLayout);
     // The settings, with the names of the sheets PAR Scorer now owns, are saved before any sheet
     // is added: a run that Excel stops half-way leaves sheets that the next run knows as its own
     // and rewrites, instead of taking them for a person's sheets and adding "(2)" copies.

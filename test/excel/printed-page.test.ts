@@ -105,4 +105,13 @@ describe("a group of 30 units with a full frame, through Office.js", () => {
     expect(layout.zoom).toEqual({ horizontalFitToPages: 1 });
     expect(layout.printTitleRows).toBeNull();
   });
+
+  it("removes last run's page breaks when it rewrites the sheet", async () => {
+    host = installExcelStandIn(globalThis, createStandInWorkbook(snapshot), { apiVersion: "1.9" });
+    await createOfficeWorkbook().write(plan);
+    const again = { ...plan, sheets: plan.sheets.map((s) => ({ ...s, replaces: true })) };
+    await createOfficeWorkbook().write(again);
+    const layout = sheetOf(host.workbook, ranking.name)!.pageLayout;
+    expect(layout.rowBreaks).toEqual([`A${ranking.print.rowBreaks![0] + 1}`]);
+  });
 });

@@ -892,8 +892,12 @@ class WorksheetHandle extends Handle {
     return new ChartCollectionHandle(this.ctx, () => this.target());
   }
 
-  get horizontalPageBreaks(): { add: (cell: string) => void } {
+  get horizontalPageBreaks(): { add: (cell: string) => void; removePageBreaks: () => void } {
     return {
+      removePageBreaks: () =>
+        this.write({ removePageBreaks: true }, () => {
+          this.target().pageLayout.rowBreaks = [];
+        }),
       add: (cell: string) =>
         this.write({ addPageBreak: cell }, () => {
           if (!/^[A-Z]+\d+$/.test(cell)) throw invalidArgument(`bad page break "${cell}"`);
