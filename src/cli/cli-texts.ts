@@ -99,7 +99,7 @@ export const TEXTS = {
     sheetsRenamed: (file: string, renames: readonly { name: string; written: string }[]) =>
       `Lưu ý: Excel không cho tên sheet dài quá 31 ký tự; trong ${file}, ${renames
         .map((r) => `sheet "${r.name}" mang tên "${r.written}"`)
-        .join("; ")} (công thức trỏ tới tên cũ cần sửa theo tên mới).`,
+        .join("; ")} (công thức trỏ tới sheet này đã theo tên mới).`,
     internal: (detail: string) => `Lỗi nội bộ của PAR Scorer: ${detail}`,
     movement: {
       title: (year: number | null) => (year === null ? "So với năm trước" : `So với năm ${year}`),
@@ -160,7 +160,7 @@ export const TEXTS = {
     sheetsRenamed: (file: string, renames: readonly { name: string; written: string }[]) =>
       `Note: Excel allows sheet names of at most 31 characters; in ${file}, ${renames
         .map((r) => `sheet "${r.name}" is named "${r.written}"`)
-        .join("; ")} (formulas pointing at the old name need the new one).`,
+        .join("; ")} (formulas pointing at it follow the new name).`,
     internal: (detail: string) => `PAR Scorer internal error: ${detail}`,
     movement: {
       title: (year: number | null) => (year === null ? "Compared with last year" : `Compared with ${year}`),

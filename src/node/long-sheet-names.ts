@@ -4,8 +4,10 @@
  * fails on its own copy), so before it loads, each over-long name in xl/workbook.xml (and in the
  * defined names that point at it) is replaced by a short one within Excel's limit: its first
  * characters and "~1" ("~2"… if taken). The real name stays in the snapshot and in every message;
+ * formulas naming the sheet are pointed at the short name, as Excel does when a sheet is renamed;
  * when the workbook is written back, the sheet carries the short name and the command line says so.
  */
+import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 
 /** Excel's limit on a sheet name, in UTF-16 units. */
@@ -56,6 +58,40 @@ export async function shortenLongSheetNames(
   // The inspection's zip must keep describing the file as it is on disk.
   zip.file("xl/workbook.xml", xml);
   return { bytes: out, renames };
+}
+
+/**
+ * Points the formulas that name a renamed sheet ('Real name'!A1) at its short name, so that a
+ * workbook written back computes as before. Runs only when a sheet was renamed.
+ */
+export function retargetFormulas(workbook: ExcelJS.Workbook, renames: readonly SheetRename[]): void {
+  if (renames.length === 0) return;
+  const retarget = (formula: string): string => {
+    let out = formula;
+    for (const r of renames) {
+      const short = `'${quoteName(r.written)}'!`;
+      out = out.split(`'${quoteName(r.name)}'!`).join(short);
+      // A name of letters and digits only may be written without quotes.
+      if (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(r.name))
+        out = out.replace(
+          new RegExp(`(^|[^\\p{L}\\p{N}_.'])${r.name.replace(/\./g, "\\.")}!`, "gu"),
+          `$1${short}`,
+        );
+    }
+    return out;
+  };
+  for (const ws of workbook.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value as { formula?: unknown } | null;
+        if (value && typeof value === "object" && typeof value.formula === "string") {
+          const formula = retarget(value.formula);
+          if (formula !== value.formula)
+            cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), formula };
+        }
+      });
+    });
+  }
 }
 
 /** A name within Excel's limit, unique without regard to case: the real name's start and "~n". */

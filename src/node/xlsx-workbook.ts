@@ -18,7 +18,7 @@ import {
   inspectPackage,
 } from "./inspect-package";
 import { SheetTooLargeError, readWorksheet } from "../xlsx/read-worksheet";
-import { type SheetRename, shortenLongSheetNames } from "./long-sheet-names";
+import { type SheetRename, retargetFormulas, shortenLongSheetNames } from "./long-sheet-names";
 
 export type XlsxWorkbook = WorkbookPort & {
   readonly file: string;
@@ -53,6 +53,7 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
     throw new FileProblemError({ code: "unreadable_workbook", file });
   }
   if (workbook.worksheets.length === 0) throw new FileProblemError({ code: "no_sheets", file });
+  retargetFormulas(workbook, renames);
   const date1904 = Boolean(workbook.properties?.date1904);
   const snapshotOf = (): WorkbookSnapshot => {
     try {

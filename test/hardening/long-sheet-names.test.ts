@@ -44,6 +44,13 @@ async function renamed(renames: Record<string, string>, printArea = false): Prom
     }
   }
   zip.file("xl/workbook.xml", xml);
+  if (printArea) {
+    // A formula on the guide sheet (sheet1.xml) that reads a cell of the renamed sheet.
+    const [, to] = Object.entries(renames)[0];
+    const guide = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const cell = `<row r="60"><c r="A60"><f>'${to.replace(/&/g, "&amp;")}'!A1&amp;""</f><v>0</v></c></row>`;
+    zip.file("xl/worksheets/sheet1.xml", guide.replace("</sheetData>", `${cell}</sheetData>`));
+  }
   const file = path.join(
     tempDir(),
     `dai-${Object.keys(renames).length}-${Math.random().toString(16).slice(2)}.xlsx`,
@@ -80,7 +87,10 @@ describe("a sheet name over Excel's 31 characters", () => {
     expect(kept.name).toBe("02 Sở Y tế — bảng tự chấm điể~1");
     expect(normalizeGrid(kept.values)).toEqual(normalizeGrid(sheetNamed(before, second)!.values));
     expect(after.sheets.some((s) => s.name.startsWith("Xếp hạng"))).toBe(true);
-    expect(run.stderr).toContain(`sheet "${LONG}" mang tên "${kept.name}"`);
+    expect(run.stderr).toContain(`sheet "${LONG}" mang tên "${kept.name}" (công thức trỏ tới sheet này`);
+    // The formula that reads it follows it.
+    const written = (await readSnapshotFile(out)).workbook.getWorksheet("Hướng dẫn")!;
+    expect((written.getCell("A60").value as { formula: string }).formula).toBe(`'${kept.name}'!A1&""`);
     // Its print area follows it.
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file("xl/workbook.xml")!.async("string");
     expect(xml).toMatch(new RegExp(`&apos;${kept.name.replace(/[()]/g, "\\$&")}&apos;!\\$A\\$?1:\\$H\\$?40`));
