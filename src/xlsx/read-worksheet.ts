@@ -92,32 +92,39 @@ export function readWorksheet(
   date1904: boolean,
   maxGridCells = MAX_GRID_CELLS,
 ): SheetSnapshot {
-  const cells: { row: number; col: number; value: CellValue }[] = [];
-  const widths = new Map<number, number>();
-  let rows = 0;
+  // Each row's values are gathered (reused buffers), then copied into an array of the row's
+  // own width, unless the grid would pass its bound: then widths are only counted, for the error.
+  const rowIndexes: number[] = [];
+  const lines: CellValue[][] = [];
+  const cols: number[] = [];
+  const found: CellValue[] = [];
+  let total = 0;
+  let maxWidth = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    cols.length = 0;
+    found.length = 0;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // The other cells of a merged area repeat its first cell's value in ExcelJS; Excel keeps them empty.
       if (cell.master !== cell) return;
       const value = toCellValue(cell.value, date1904);
       if (value === null) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      cells.push({ row: r, col: c, value });
-      rows = Math.max(rows, r + 1);
-      widths.set(r, Math.max(widths.get(r) ?? 0, c + 1));
+      cols.push(colNumber - 1);
+      found.push(value);
     });
-  });
-  let total = 0;
-  let maxWidth = 0;
-  for (const width of widths.values()) {
+    if (cols.length === 0) return;
+    const width = cols[cols.length - 1] + 1;
     total += width;
     maxWidth = Math.max(maxWidth, width);
-  }
+    if (total > maxGridCells) return;
+    const line = new Array<CellValue>(width).fill(null);
+    for (let i = 0; i < cols.length; i++) line[cols[i]] = found[i];
+    rowIndexes.push(rowNumber - 1);
+    lines.push(line);
+  });
   if (total > maxGridCells) throw new SheetTooLargeError(ws.name, total, maxGridCells);
+  const rows = rowIndexes.length ? rowIndexes[rowIndexes.length - 1] + 1 : 0;
   const values: CellValue[][] = new Array<CellValue[]>(rows).fill(EMPTY_ROW);
-  for (const [r, width] of widths) values[r] = new Array<CellValue>(width).fill(null);
-  for (const { row, col, value } of cells) values[row][col] = value;
+  for (let i = 0; i < lines.length; i++) values[rowIndexes[i]] = lines[i];
   const merges = clipMerges(readMerges(ws), rows, maxWidth);
   return { name: ws.name, values, visibility: visibilityOf(ws), merges };
 }
