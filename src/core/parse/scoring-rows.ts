@@ -192,14 +192,18 @@ export function checkParentTotals(
   issues: Issue[],
 ): void {
   if (!criteria) return;
+  const grid = sheet.values;
+  const parents = parentRows(rows, criteria);
   for (const role of SCORE_ROLES) {
     const col = columns[role];
     if (col === undefined) continue;
-    for (const { row: r, node, children } of parentRows(rows, criteria)) {
-      const differs = typedTotalDiffers(
-        cellAt(sheet.values, r.row, col),
-        children.map((child) => cellAt(sheet.values, child.row, col)),
-      );
+    for (const { row: r, node, children } of parents) {
+      const total = cellAt(grid, r.row, col);
+      // A total that is not a number says nothing: its children are not read.
+      if (typeof total !== "number" && typeof total !== "string") continue;
+      const parts: CellValue[] = [];
+      for (const child of children) parts.push(cellAt(grid, child.row, col));
+      const differs = typedTotalDiffers(total, parts);
       if (!differs) continue;
       const { actual: typed, sum } = differs;
       issues.push(
