@@ -29,8 +29,8 @@ export type ScoreReading =
       kept?: number;
     };
 
-/** Decimals kept of a score: points are held as micro-points (src/core/points.ts). */
-const KEPT_DECIMALS = Math.log10(MICRO);
+/** Decimals kept of a score: points are held as micro-points, millionths (src/core/points.ts). */
+const KEPT_DECIMALS = 6;
 
 /** What a score cell holds: blank, a not-applicable mark, a number (decimal comma allowed) or an invalid entry. */
 export function readScoreCell(value: CellValue): ScoreReading {
