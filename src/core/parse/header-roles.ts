@@ -54,7 +54,13 @@ const RULES: Rule[] = [
     confidence: 3,
     test: (t) => has("dieu tra", "khao sat")(t) || word("xhh", "dtxhh")(t),
   },
-  { role: "appraisedScore", confidence: 3, test: has("tham dinh", "hoi dong") },
+  // "Điểm hội đồng" is the appraisal council's score; "Hội đồng nhân dân" is part of a unit's name
+  // ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh" heading its matrix column).
+  {
+    role: "appraisedScore",
+    confidence: 3,
+    test: (t) => t.includes("tham dinh") || /hoi dong(?! nhan dan)/.test(t),
+  },
   { role: "selfScore", confidence: 3, test: has("tu danh gia", "tu cham", "tu dg", "don vi cham") },
   {
     role: "code",

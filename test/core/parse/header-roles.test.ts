@@ -61,6 +61,11 @@ describe("classifyHeaderText: column roles by folded key phrases", () => {
 
   it("names no role for text that is not a header", () => {
     expect(classifyHeaderText("Sở Tư pháp")).toBeNull();
+    // "Hội đồng nhân dân" names a unit, not the appraisal council ("Điểm hội đồng").
+    expect(classifyHeaderText("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh")).toBeNull();
+    expect(classifyHeaderText("VĂN PHÒNG HỘI ĐỒNG  NHÂN DÂN VÀ UBND HUYỆN")).toBeNull();
+    expect(classifyHeaderText("Điểm hội đồng")?.role).toBe("appraisedScore");
+    expect(classifyHeaderText("Điểm Hội đồng thẩm định HĐND")?.role).toBe("appraisedScore");
     expect(classifyHeaderText("(3)")).toBeNull();
     expect(classifyHeaderText("")).toBeNull();
   });
