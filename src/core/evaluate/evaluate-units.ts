@@ -82,10 +82,10 @@ function orderByUnitList(results: UnitResult[], parsed: ParsedWorkbook): UnitRes
     const key = unitKey(entry.unit);
     if (!position.has(key)) position.set(key, i);
   });
-  const rankOf = (r: UnitResult): number => position.get(unitKey(r.unit)) ?? Number.MAX_SAFE_INTEGER;
+  // Each unit's place is found once, not at every comparison of the sort.
   return results
-    .map((result, i) => ({ result, i }))
-    .sort((a, b) => rankOf(a.result) - rankOf(b.result) || a.i - b.i)
+    .map((result, i) => ({ result, i, rank: position.get(unitKey(result.unit)) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.result);
 }
 
@@ -97,19 +97,23 @@ function evaluateUnit(
   tallies: ReadonlyMap<string, ReadonlyMap<string, SurveyTally>>,
   issues: Issue[],
 ): UnitResult {
-  const rows = new Map<string, ScoreRow>();
+  // A field-totals summary scores each field as a whole: the fields stand in for the leaves.
+  const atFields = scores.scoredAt === "fields";
+  const scoredIds = atFields ? criteria.fieldIds : criteria.leafIds;
+  // The unit's row of each scored criterion, by the criterion's place in scoredIds.
+  const { slots, first } = slotsOf(scoredIds);
+  const rows: (ScoreRow | undefined)[] = new Array<ScoreRow | undefined>(scoredIds.length);
   for (const row of scores.rows) {
+    if (row.criterionId === null) continue;
+    const slot = slots.get(row.criterionId);
     // The first row of a code counts; a second one is reported by the parse stage (duplicate_code_in_sheet).
-    if (row.criterionId !== null && !rows.has(row.criterionId)) rows.set(row.criterionId, row);
+    if (slot !== undefined && rows[slot] === undefined) rows[slot] = row;
   }
   const leaves: Record<string, LeafResult> = {};
   const leafIssues: Issue[] = [];
   let surveyLeaves = 0;
   let surveyGiven = 0;
   let silentErrors = 0;
-  // A field-totals summary scores each field as a whole: the fields stand in for the leaves.
-  const atFields = scores.scoredAt === "fields";
-  const scoredIds = atFields ? criteria.fieldIds : criteria.leafIds;
   // One context for the unit; only the leaf's answer tally changes from leaf to leaf.
   const unitTallies = tallies.get(unitKey(scores.unit));
   const ctx: LeafContext = {
@@ -119,11 +123,12 @@ function evaluateUnit(
     settings,
     tally: null,
   };
-  for (const id of scoredIds) {
+  for (let k = 0; k < scoredIds.length; k++) {
+    const id = scoredIds[k];
     const node = criteria.nodes[id];
     if (!node) continue;
     ctx.tally = unitTallies?.get(id) ?? null;
-    const outcome = evaluateLeaf(node, rows.get(id), ctx);
+    const outcome = evaluateLeaf(node, rows[first[k]], ctx);
     leaves[id] = outcome.leaf;
     let ownError = false;
     for (const issue of outcome.issues) {
@@ -185,6 +190,25 @@ function emptyResult(scores: UnitScores, group: string): UnitResult {
     errorCount: 0,
     warningCount: 0,
   };
+}
+
+/**
+ * The place of each id in a list of scored ids (its first place, should one repeat), worked out
+ * once per criteria set rather than once per unit.
+ */
+type Slots = { length: number; slots: Map<string, number>; first: number[] };
+const slotIndexes = new WeakMap<readonly string[], Slots>();
+
+function slotsOf(ids: readonly string[]): Slots {
+  const known = slotIndexes.get(ids);
+  if (known && known.length === ids.length) return known;
+  const slots = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!slots.has(id)) slots.set(id, i);
+  });
+  const made = { length: ids.length, slots, first: ids.map((id) => slots.get(id) as number) };
+  slotIndexes.set(ids, made);
+  return made;
 }
 
 /** Answer tallies by unit key, then by criterion (the first tally of each pair counts). */
