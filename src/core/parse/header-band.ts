@@ -52,6 +52,13 @@ export type Header = {
   score: number;
 };
 
+/**
+ * True for a header cell that names a unit of the units list: a unit's name, never a role label,
+ * even when it holds a role's words ("Cơ quan Cảnh sát điều tra Công an tỉnh": "điều tra").
+ */
+export type IsListedUnit = (text: string) => boolean;
+const NO_UNITS: IsListedUnit = () => false;
+
 /** Finds the merged area covering a cell of the header region, in constant time. */
 type MergeLookup = (row: number, col: number) => CellRange | undefined;
 
@@ -120,6 +127,7 @@ function readBand(
   top: number,
   rows: number,
   width: number,
+  isUnit: IsListedUnit,
 ): HeaderColumn[] {
   // A band of one row carries nothing, so its row is read as it is (no copy).
   const texts =
@@ -152,13 +160,13 @@ function readBand(
       }
     }
     const text = labels.length === 1 ? labels[0] : labels.join(" ");
-    const match = classifyHeaderText(text);
+    const match = isUnit(text) ? null : classifyHeaderText(text);
     const last = labels[labels.length - 1] ?? "";
-    const lastMatch = labels.length <= 1 ? match : classifyHeaderText(last);
+    const lastMatch = labels.length <= 1 ? match : isUnit(last) ? null : classifyHeaderText(last);
     let owner: HeaderColumn["owner"] = null;
     if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
       for (let i = labels.length - 2; i >= 0; i--) {
-        if (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i])) {
+        if (isUnit(labels[i]) || (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i]))) {
           owner = { name: labels[i], ...originOf(grid, mergeAt, texts, top, labelRows[i], c, labels[i]) };
           break;
         }
@@ -206,7 +214,14 @@ function looksNumeric(grid: Grid, col: number, from: number): boolean {
 }
 
 /** Groups a band's columns into sheet-wide roles and matrix units, and scores the band. */
-function assess(grid: Grid, columns: HeaderColumn[], top: number, bottom: number, dataStart: number): Header {
+function assess(
+  grid: Grid,
+  columns: HeaderColumn[],
+  top: number,
+  bottom: number,
+  dataStart: number,
+  isUnit: IsListedUnit,
+): Header {
   const roles: ColumnMap = {};
   let score = 0;
   const units = new Map<string, UnitColumns>();
@@ -240,7 +255,7 @@ function assess(grid: Grid, columns: HeaderColumn[], top: number, bottom: number
         c.role === null &&
         c.text.length > 2 &&
         c.col > Math.max(roles.code ?? -1, roles.title ?? -1) &&
-        !isGenericScoreLabel(c.text) &&
+        (isUnit(c.text) || !isGenericScoreLabel(c.text)) &&
         looksNumeric(grid, c.col, dataStart),
     );
     if (unlabelled.length >= 2) {
@@ -331,11 +346,16 @@ function scoreBound(
 /**
  * The best header of a sheet within its first rows, or null when no row names at least a code
  * or title column. Ties go to the earlier and shorter band. With `band` (the header rows the
- * user gave, zero-based and inclusive), exactly those rows are the header.
+ * user gave, zero-based and inclusive), exactly those rows are the header. With `isUnit`, a cell
+ * naming a listed unit is read as that unit's name whatever words it holds.
  */
-export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: number }): Header | null {
+export function findHeader(
+  sheet: SheetSnapshot,
+  band?: { top: number; bottom: number },
+  isUnit: IsListedUnit = NO_UNITS,
+): Header | null {
   const grid = sheet.values;
-  if (band) return headerAt(sheet, band.top, band.bottom);
+  if (band) return headerAt(sheet, band.top, band.bottom, isUnit);
   const width = widthOf(grid, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
   let best: Header | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
@@ -357,7 +377,14 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
       if (best && scoreBound(texts, words, top, rows, width, best.score) <= best.score) continue;
       let dataStart = bottom + 1;
       while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
-      const header = assess(grid, readBand(grid, mergeAt, texts, top, rows, width), top, bottom, dataStart);
+      const header = assess(
+        grid,
+        readBand(grid, mergeAt, texts, top, rows, width, isUnit),
+        top,
+        bottom,
+        dataStart,
+        isUnit,
+      );
       if (header.score > 0 && (!best || header.score > best.score)) best = header;
     }
   }
@@ -365,7 +392,7 @@ export function findHeader(sheet: SheetSnapshot, band?: { top: number; bottom: n
 }
 
 /** The header made of exactly the rows top…bottom (zero-based), or null when they name no code or title column. */
-function headerAt(sheet: SheetSnapshot, top: number, bottom: number): Header | null {
+function headerAt(sheet: SheetSnapshot, top: number, bottom: number, isUnit: IsListedUnit): Header | null {
   const grid = sheet.values;
   if (top >= grid.length || bottom < top) return null;
   const last = Math.min(bottom, grid.length - 1);
@@ -377,10 +404,11 @@ function headerAt(sheet: SheetSnapshot, top: number, bottom: number): Header | n
   while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
   const header = assess(
     grid,
-    readBand(grid, mergeAt, texts, top, last - top + 1, width),
+    readBand(grid, mergeAt, texts, top, last - top + 1, width, isUnit),
     top,
     last,
     dataStart,
+    isUnit,
   );
   return header.roles.code !== undefined || header.roles.title !== undefined ? header : null;
 }

@@ -32,7 +32,8 @@ import {
 } from "./check-plausibility";
 import { type SheetKind, detectSheetKinds, layoutSettingFor } from "./detect-layout";
 import { type CodeRow, codeRowAt, findCodeColumn, findCodeRow, levelOf } from "./find-code-row";
-import { type Header, findHeader } from "./header-band";
+import { unitKey } from "../evaluate/infer-group";
+import { type Header, type IsListedUnit, findHeader } from "./header-band";
 import { readMatrixSheet } from "./read-matrix-sheet";
 import { readTransposedSheet } from "./read-transposed-sheet";
 import { readUnitSheet } from "./read-unit-sheet";
@@ -94,11 +95,13 @@ export function parseWorkbook(
   // 1. What each sheet holds. Each header is found once and shared by every step below.
   const headers = new Map<SheetSnapshot, Header | null>();
   const correctionOf = (s: SheetSnapshot) => layoutSettingFor(settings, s.name);
+  /** Names of the units list, once read: a header cell naming one is a unit, never a role. */
+  let isListed: IsListedUnit | undefined;
   const headerOf = (s: SheetSnapshot): Header | null => {
     if (!headers.has(s)) {
       // Header rows the user gave (1-based) are taken as they are.
       const rows = correctionOf(s)?.headerRows;
-      headers.set(s, findHeader(s, rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined));
+      headers.set(s, findHeader(s, rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined, isListed));
     }
     return headers.get(s) ?? null;
   };
@@ -107,7 +110,30 @@ export function parseWorkbook(
     const codeColumn = correctionOf(s)?.codeColumn;
     return codeColumn ? { ...base, code: columnIndex(codeColumn) } : base;
   };
-  const detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, issues);
+  const firstIssues: Issue[] = [];
+  let detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, firstIssues);
+  // A matrix unit whose name holds a role's words ("Cơ quan Cảnh sát điều tra Công an tỉnh",
+  // "Hội đồng Thẩm định giá tỉnh") was read as a score column: with a units list, the headers
+  // holding a listed name are found again knowing the names, and the kinds decided again.
+  const firstList = sheets.find((s) => detected.kinds.get(s) === "unitsList");
+  const firstListHeader = firstList ? headerOf(firstList) : null;
+  const listedKeys = new Set(
+    firstList && firstListHeader
+      ? parseUnitsList(firstList, firstListHeader).map((e) => unitKey(e.unit))
+      : [],
+  );
+  if (listedKeys.size > 0) {
+    const listed: IsListedUnit = (text) => listedKeys.has(unitKey(text));
+    isListed = listed;
+    let again = false;
+    for (const [s, header] of headers) {
+      if (s === firstList || !header?.columns.some((c) => c.labels.some(listed))) continue;
+      headers.delete(s);
+      again = true;
+    }
+    if (again) detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, issues);
+    else issues.push(...firstIssues);
+  } else issues.push(...firstIssues);
   const { kinds } = detected;
   const layout: WorkbookLayout = {
     criteriaSheet: null,

@@ -1,0 +1,135 @@
+/**
+ * Matrix units whose names hold a column role's words ("điều tra", "khảo sát", "thẩm định",
+ * "hội đồng") head their own columns when the units list names them: a header cell naming a
+ * listed unit is that unit, never a survey or appraised-score column. Real role labels ("Tự chấm",
+ * "Thẩm định") under the names are still read as roles.
+ */
+import { analyzeWorkbook } from "../../../src/core/analyze";
+import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/grid";
+import { fromMicro } from "../../../src/core/points";
+import { sheet } from "./sheet-helpers";
+
+const POLICE = "Cơ quan Cảnh sát điều tra Công an tỉnh";
+const SURVEY = "Trung tâm Khảo sát, Đo đạc và Bản đồ";
+const COUNCIL = "Hội đồng Thẩm định giá tỉnh";
+const OTHER = "Sở Tư pháp";
+const NAMES = [POLICE, SURVEY, COUNCIL, OTHER];
+
+const CRITERIA = sheet("Bộ tiêu chí", [
+  ["STT", "Nội dung", "Điểm tối đa"],
+  ["I", "Chỉ đạo điều hành", 3],
+  ["1.1", "Kế hoạch CCHC năm", 1],
+  ["1.2", "Báo cáo CCHC", 2],
+]);
+
+/** Each unit's (self, appraised) scores of 1.1 and 1.2. */
+const SCORES: Record<string, [number, number][]> = {
+  [POLICE]: [
+    [1, 1],
+    [2, 1.5],
+  ],
+  [SURVEY]: [
+    [1, 0.5],
+    [2, 2],
+  ],
+  [COUNCIL]: [
+    [0.5, 0.25],
+    [1, 1],
+  ],
+  [OTHER]: [
+    [1, 0.75],
+    [1, 1],
+  ],
+};
+/** Appraised points: 1.1 + 1.2. */
+const POINTS = { [POLICE]: 2.5, [SURVEY]: 2.5, [COUNCIL]: 1.25, [OTHER]: 1.75 };
+
+function unitsList(names: readonly string[]): SheetSnapshot {
+  return sheet("Danh sách đơn vị", [
+    ["STT", "Tên đơn vị", "Khối"],
+    ...names.map((n, i) => [i + 1, n, "Sở, ban, ngành"]),
+  ]);
+}
+
+/** Criteria in rows; per unit one column (appraised score) or two ("Tự chấm", "Thẩm định" under the merged name). */
+function matrix(names: readonly string[], two: boolean): SheetSnapshot {
+  const merges: CellRange[] = [];
+  const top: CellValue[] = ["STT", "Nội dung", "Điểm tối đa"];
+  const sub: CellValue[] = [null, null, null];
+  names.forEach((name, i) => {
+    if (two) {
+      top.push(name, null);
+      sub.push("Tự chấm", "Thẩm định");
+      merges.push({ top: 1, bottom: 1, left: 3 + 2 * i, right: 4 + 2 * i });
+    } else top.push(name);
+  });
+  const row = (code: string, title: string, max: number, k: number): CellValue[] => [
+    code,
+    title,
+    max,
+    ...names.flatMap((name) => (two ? SCORES[name][k] : [SCORES[name][k][1]])),
+  ];
+  return sheet(
+    "Tổng hợp điểm",
+    [
+      ["TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC"],
+      ...(two ? [top, sub] : [top]),
+      ["I", "Chỉ đạo điều hành", 3],
+      row("1.1", "Kế hoạch CCHC năm", 1, 0),
+      row("1.2", "Báo cáo CCHC", 2, 1),
+    ],
+    merges,
+  );
+}
+
+function outcome(sheets: SheetSnapshot[]) {
+  const a = analyzeWorkbook({ sheets });
+  const points: Record<string, number> = {};
+  for (const g of a.groups) for (const u of g.units) points[u.unit] = fromMicro(u.result.points);
+  const naming = a.issues
+    .filter((i) => i.code === "unit_without_scores" || i.code === "unit_not_in_list")
+    .map((i) => [i.code, i.unit]);
+  return { points, naming, a };
+}
+
+const SHAPES: [string, boolean][] = [
+  ["two columns per unit", true],
+  ["one column per unit", false],
+];
+
+describe("matrix units named with a role's words", () => {
+  it.each(SHAPES)("are ranked with their points when the units list names them: %s", (_, two) => {
+    const got = outcome([CRITERIA, unitsList(NAMES), matrix(NAMES, two)]);
+    expect(got.naming).toEqual([]);
+    expect(got.points).toEqual(POINTS);
+    const read = got.a.units.map((u) => [u.unit, u.nameCell]);
+    expect(read).toEqual(NAMES.map((n, i) => [n, `${String.fromCharCode(68 + (two ? 2 : 1) * i)}2`]));
+  });
+
+  it.each(SHAPES)("are found whichever sheet comes first: %s", (_, two) => {
+    const got = outcome([matrix(NAMES, two), CRITERIA, unitsList(NAMES)]);
+    expect(got.naming).toEqual([]);
+    expect(got.points).toEqual(POINTS);
+  });
+
+  it("still read 'Tự chấm' and 'Thẩm định' under each name as the self and appraised scores", () => {
+    const got = outcome([CRITERIA, unitsList(NAMES), matrix(NAMES, true)]);
+    for (const name of NAMES) {
+      const unit = got.a.units.find((u) => u.unit === name);
+      const read = unit?.rows
+        .filter((r) => r.code !== "I")
+        .map((r) => [r.code, r.selfScore?.value, r.appraisedScore?.value, r.surveyPoints]);
+      expect(read).toEqual([
+        ["1.1", ...SCORES[name][0], null],
+        ["1.2", ...SCORES[name][1], null],
+      ]);
+    }
+  });
+
+  it.each(SHAPES)("a name that is not in the list is still reported: %s", (_, two) => {
+    const listed = [POLICE.replace(/tỉnh$/, "huyện"), SURVEY, COUNCIL, OTHER];
+    const got = outcome([CRITERIA, unitsList(listed), matrix(NAMES, two)]);
+    expect(got.naming).toEqual(expect.arrayContaining([["unit_without_scores", listed[0]]]));
+    expect(got.points[POLICE]).toBeUndefined();
+  });
+});
