@@ -96,21 +96,27 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
   if (parts.includes("scale")) {
     say(`[${load()}]`);
     const runs = quick ? 1 : 3;
-    const small = benchEngine(1000, 150, "matrix", runs, { stages: false });
-    const large = benchEngine(10000, 150, "matrix", runs, { stages: false });
+    const small = benchEngine(1000, 150, "matrix", runs);
+    const large = benchEngine(10000, 150, "matrix", runs);
     const ratio = large.analyzeMs / small.analyzeMs;
     say(`Scale: 10,000 units × 150 leaves (matrix) against 1,000, median of ${runs} runs after a warm-up`);
     say(
       formatTable(
-        ["workbook", "cells", "analyze ms", "heap MB", "peak RSS +MB"],
+        ["workbook", "cells", "analyze ms", "parse", "evaluate", "rank", "heap MB", "peak RSS +MB"],
         [small, large].map((c) => [
           c.label,
           String(c.cells),
           fixed(c.analyzeMs),
+          fixed(c.stages.parse),
+          fixed(c.stages.evaluate),
+          fixed(c.stages.rank, 2),
           fixed(c.heapDeltaMb),
           fixed(c.rssPeakAddedMb),
         ]),
       ),
+    );
+    say(
+      `10,000 / 1,000 by stage: parse × ${fixed(large.stages.parse / small.stages.parse, 2)}, evaluate × ${fixed(large.stages.evaluate / small.stages.evaluate, 2)}, rank × ${fixed(large.stages.rank / small.stages.rank, 2)}`,
     );
     say(
       `10,000 / 1,000: time × ${fixed(ratio, 2)}, peak memory × ${fixed(large.rssPeakAddedMb / Math.max(1, small.rssPeakAddedMb), 2)} (linear: × 10; target: no worse than linear, ${verdict(ratio <= 11)})\n`,
