@@ -896,7 +896,8 @@ class WorksheetHandle extends Handle {
     return {
       removePageBreaks: () =>
         this.write({ removePageBreaks: true }, () => {
-          this.target().pageLayout.rowBreaks = [];
+          // A sheet whose breaks were removed is the same as one that never had any.
+          delete this.target().pageLayout.rowBreaks;
         }),
       add: (cell: string) =>
         this.write({ addPageBreak: cell }, () => {
