@@ -368,6 +368,13 @@ export const ISSUE_CATALOG = {
     vi: (d) => `Đơn vị ${q(d.name)} không có trong danh sách đơn vị; khối được suy ra: ${q(d.other)}.`,
     en: (d) => `Unit ${q(d.name)} is not in the units list; its group is inferred: ${q(d.other)}.`,
   },
+  header_names_unit: {
+    severity: "warning",
+    vi: (d) =>
+      `Tiêu đề ${q(d.name)} được đọc là một cột điểm nhưng giống tên đơn vị; nếu là đơn vị, hãy thêm tên này vào sheet Danh sách đơn vị để đọc cột của đơn vị.`,
+    en: (d) =>
+      `The header ${q(d.name)} was read as a score column but looks like a unit's name; if it is a unit, add it to the units list sheet so that its columns are read as the unit's.`,
+  },
   unit_without_scores: {
     severity: "warning",
     vi: (d) => `Đơn vị ${q(d.name)} có trong danh sách nhưng không có bảng chấm điểm.`,

@@ -9,7 +9,13 @@
 import { type CellRange, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
 import type { ColumnMap, ColumnRole } from "../model";
 import { cellText, foldText } from "../text";
-import { MAX_ROLE_CONFIDENCE, classifyHeaderText, isColumnNumber, isGenericScoreLabel } from "./header-roles";
+import {
+  MAX_ROLE_CONFIDENCE,
+  classifyHeaderText,
+  isColumnNumber,
+  isGenericScoreLabel,
+  looksLikeUnitName,
+} from "./header-roles";
 
 /** How far down a header may sit. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -411,6 +417,20 @@ function headerAt(sheet: SheetSnapshot, top: number, bottom: number, isUnit: IsL
     isUnit,
   );
   return header.roles.code !== undefined || header.roles.title !== undefined ? header : null;
+}
+
+/**
+ * Score columns headed by what reads like a unit's name ("Cơ quan Cảnh sát điều tra Công an
+ * tỉnh" taken for a survey column for its "điều tra"): the label and its first column, once per label.
+ */
+export function unitLikeScoreColumns(header: Header): { label: string; col: number }[] {
+  const out: { label: string; col: number }[] = [];
+  for (const c of header.columns) {
+    const label = c.labels[0];
+    if (c.owner || !c.role || !isScoreRole(c.role) || !label || !looksLikeUnitName(label)) continue;
+    if (!out.some((o) => o.label === label)) out.push({ label, col: c.col });
+  }
+  return out;
 }
 
 /** Applies column letters chosen by the user over the detected roles. */

@@ -130,6 +130,20 @@ export function classifyHeaderText(text: string): RoleMatch | null {
   return match;
 }
 
+/** Words a unit's name starts with (a body or a place), folded. */
+const UNIT_TYPE =
+  /^(so|ban|ubnd|uy ban nhan dan|van phong|co quan|xa|phuong|thi tran|thanh tra|cong an|trung tam|chi cuc|cuc|toa an|vien kiem sat|kho bac|bao hiem xa hoi|bo chi huy|huyen|quan|thi xa|thanh pho) /;
+
+/**
+ * True for a header text that reads like a unit's name rather than a column label: it starts with a
+ * body or place ("Cơ quan", "Trung tâm", "Sở", "Xã"…) and is long. Role labels are short ("Tự
+ * chấm", "Sở Nội vụ thẩm định") or start with "Điểm" ("Điểm thẩm định (Hội đồng)").
+ */
+export function looksLikeUnitName(text: string): boolean {
+  const t = foldText(text);
+  return t.length >= 25 && UNIT_TYPE.test(t);
+}
+
 /**
  * True for a label above score sub-columns that names no unit ("Điểm", "Kết quả chấm điểm",
  * "Điểm các đơn vị"): it groups columns of one sheet rather than naming a unit of a matrix.

@@ -33,7 +33,7 @@ import {
 import { type SheetKind, detectSheetKinds, layoutSettingFor } from "./detect-layout";
 import { type CodeRow, codeRowAt, findCodeColumn, findCodeRow, levelOf } from "./find-code-row";
 import { unitKey } from "../evaluate/infer-group";
-import { type Header, type IsListedUnit, findHeader } from "./header-band";
+import { type Header, type IsListedUnit, findHeader, unitLikeScoreColumns } from "./header-band";
 import { readMatrixSheet } from "./read-matrix-sheet";
 import { readTransposedSheet } from "./read-transposed-sheet";
 import { readUnitSheet } from "./read-unit-sheet";
@@ -328,13 +328,17 @@ export function parseWorkbook(
     const codeCol = columns.code ?? columns.title ?? header.roles.code ?? header.roles.title;
     record.codes = codeCol === undefined ? null : { column: letters(codeCol) };
     const codeCell = toA1(header.top, codeCol ?? 0);
+    // A unit's name read as a score column (no units list names it): said, never silently dropped.
+    const unitLike = unitLikeScoreColumns(header).map((c) =>
+      makeIssue("header_names_unit", { sheet: s.name, cell: toA1(header.top, c.col) }, { name: c.label }),
+    );
     if (kind === "unitSheet") {
       const read = readUnitSheet(s, header, criteria, columns);
       record.units = read.unit.nameCell ? { cell: read.unit.nameCell } : null;
       const problem = checkCoverage(read.coverage, codeCell);
       const nameCells = read.unit.nameCell ? [fromA1(read.unit.nameCell)] : [];
       if (!problem) checkLegacy(s, [...nameCells, ...textCells(s, header, header.roles.title)], read.issues);
-      return { units: [read.unit], issues: read.issues, problem };
+      return { units: [read.unit], issues: [...unitLike, ...read.issues], problem };
     }
     const read = readMatrixSheet(s, header, criteria, columns);
     const nameRow = header.units[0]?.row;
@@ -349,7 +353,7 @@ export function parseWorkbook(
         cols: [0, firstUnitCol - 1],
       });
     if (!problem) checkLegacy(s, textCells(s, header, header.roles.title), read.issues);
-    return { units: read.units, issues: read.issues, problem };
+    return { units: read.units, issues: [...unitLike, ...read.issues], problem };
   }
 
   // Survey tallies.

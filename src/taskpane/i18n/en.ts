@@ -296,4 +296,5 @@ export const en: Record<MessageId, string> = {
   "rule.unit_source_unmatched": "Choice matches no copy",
   "rule.unit_not_in_list": "Unit not in list",
   "rule.unit_without_scores": "Unit without scores",
+  "rule.header_names_unit": "Header looks like a unit",
 };

@@ -290,6 +290,7 @@ export const vi = {
   "rule.unit_source_unmatched": "Chọn bản không khớp",
   "rule.unit_not_in_list": "Đơn vị ngoài danh sách",
   "rule.unit_without_scores": "Đơn vị thiếu bảng điểm",
+  "rule.header_names_unit": "Tiêu đề giống tên đơn vị",
 };
 
 export type MessageId = keyof typeof vi;

@@ -132,4 +132,54 @@ describe("matrix units named with a role's words", () => {
     expect(got.naming).toEqual(expect.arrayContaining([["unit_without_scores", listed[0]]]));
     expect(got.points[POLICE]).toBeUndefined();
   });
+
+  it.each(SHAPES)("with a units list, no header is said to look like a unit: %s", (_, two) => {
+    const got = outcome([CRITERIA, unitsList(NAMES), matrix(NAMES, two)]);
+    expect(got.a.issues.filter((i) => i.code === "header_names_unit")).toEqual([]);
+  });
+
+  it.each(SHAPES)(
+    "without a units list, a long name read as a score column is said, at its cell: %s",
+    (_, two) => {
+      const got = outcome([CRITERIA, matrix(NAMES, two)]);
+      const said = got.a.issues.filter((i) => i.code === "header_names_unit");
+      expect(said.map((i) => [i.sheet, i.cell, i.data.name, i.severity])).toEqual([
+        ["Tổng hợp điểm", "D2", POLICE, "warning"],
+        ["Tổng hợp điểm", two ? "F2" : "E2", SURVEY, "warning"],
+      ]);
+    },
+  );
+
+  it("without a units list, real role headers are not said to look like units", () => {
+    const plain = ["Sở Tư pháp", "Sở Tài chính", "Hội đồng thẩm định chỉ số CCHC tỉnh"];
+    const headerRow: CellValue[] = [
+      "STT",
+      "Nội dung",
+      "Điểm tối đa",
+      "Điểm tự đánh giá",
+      "Điểm thẩm định (Hội đồng)",
+    ];
+    const unitSheet = sheet("Sở Nội vụ", [
+      ["Đơn vị: Sở Nội vụ"],
+      headerRow,
+      ["1.1", "Kế hoạch CCHC năm", 1, 1, 1],
+      ["1.2", "Báo cáo CCHC", 2, 2, 1.5],
+    ]);
+    const twoCols = sheet(
+      "Tổng hợp điểm",
+      [
+        ["STT", "Nội dung", "Điểm tối đa", plain[0], null, plain[1], null],
+        [null, null, null, "Sở Nội vụ thẩm định", "Điểm khảo sát", "Tự chấm", plain[2]],
+        ["1.1", "Kế hoạch CCHC năm", 1, 1, 1, 1, 1],
+        ["1.2", "Báo cáo CCHC", 2, 2, 2, 2, 2],
+      ],
+      [
+        { top: 0, bottom: 0, left: 3, right: 4 },
+        { top: 0, bottom: 0, left: 5, right: 6 },
+      ],
+    );
+    const got = outcome([CRITERIA, unitSheet, twoCols]);
+    expect(got.a.issues.filter((i) => i.code === "header_names_unit")).toEqual([]);
+    expect(got.a.units.map((u) => u.unit).sort()).toEqual(["Sở Nội vụ", ...plain.slice(0, 2)].sort());
+  });
 });
