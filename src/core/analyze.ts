@@ -65,7 +65,7 @@ export function analyzeWorkbook(
   const parsed = parseWorkbook(snapshot, settings, resolved.generatedSheets);
   const evaluated = evaluateUnits(parsed.parsed, settings);
   const groups = rankUnits(evaluated.results, settings);
-  const issues = [...resolved.issues, ...parsed.issues, ...evaluated.issues].sort(compareIssues);
+  const issues = sortIssues([...resolved.issues, ...parsed.issues, ...evaluated.issues]);
   // A unit's errors are counted once, over every issue of its own scores or sheet (parse-stage
   // ones included), so the (*) mark, the check tab and the explain tab agree.
   const layoutOf = new Map(parsed.parsed.units.map((u) => [`${u.unit}\u0000${u.sheet}`, u.layout]));
@@ -88,6 +88,50 @@ export function analyzeWorkbook(
     generatedSheets: resolved.generatedSheets,
     year: settings.year ?? findAssessmentYear(snapshot, parsed.parsed.layout),
   };
+}
+
+/**
+ * Issues in the order of compareIssues (sheet, then cell, then code), sorted on keys worked out
+ * once per issue: a workbook of 1,000 units can carry tens of thousands of issues, and
+ * compareIssues collates the sheet names and parses both cells at every comparison. Each distinct
+ * sheet, cell and code is ranked once by compareIssues itself (on issues differing in that part
+ * alone), so the order, a stable sort on the same preorder, is identical.
+ */
+export function sortIssues(issues: Issue[]): Issue[] {
+  if (issues.length < 64) return issues.sort(compareIssues);
+  const probe = (sheet: string, cell: string, code: string): Issue =>
+    ({ sheet, cell: cell === "" ? null : cell, code }) as unknown as Issue;
+  const rankOf = (values: string[], compare: (a: string, b: string) => number): Map<string, number> => {
+    const distinct = [...new Set(values)].sort(compare);
+    const ranks = new Map<string, number>();
+    distinct.forEach((value, i) => {
+      const previous = distinct[i - 1];
+      const same = i > 0 && compare(previous, value) === 0;
+      ranks.set(value, same ? (ranks.get(previous) as number) : i);
+    });
+    return ranks;
+  };
+  const sheets = rankOf(
+    issues.map((i) => i.sheet ?? ""),
+    (a, b) => compareIssues(probe(a, "", ""), probe(b, "", "")),
+  );
+  const cells = rankOf(
+    issues.map((i) => i.cell ?? ""),
+    (a, b) => compareIssues(probe("", a, ""), probe("", b, "")),
+  );
+  const codes = rankOf(
+    issues.map((i) => i.code),
+    (a, b) => compareIssues(probe("", "", a), probe("", "", b)),
+  );
+  const keyed = issues.map((issue, i) => ({
+    issue,
+    i,
+    sheet: sheets.get(issue.sheet ?? "") as number,
+    cell: cells.get(issue.cell ?? "") as number,
+    code: codes.get(issue.code) as number,
+  }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.cell - b.cell || a.code - b.code || a.i - b.i);
+  return keyed.map((k) => k.issue);
 }
 
 /** The write plan for the ranking sheets of an analysis. */
