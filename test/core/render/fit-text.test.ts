@@ -30,4 +30,54 @@ describe("fitting rows to wrapped text (Times New Roman metrics)", () => {
     expect(rowPoints(1, 10, true)).toBe(12);
     expect(rowPoints(2, 10, true)).toBe(23.5);
   });
+
+  describe("widths by the characters' base letters, whatever the text's Unicode form", () => {
+    // 10 points at 96 dpi with 2 % to spare: pixels per em.
+    const PX_PER_EM = 10 * (96 / 72) * 1.02;
+    // Ems by hand: capitals 0.7 (M 0.92), a/e/c 0.45, i/l/t 0.28, r 0.34, s 0.39, other
+    // lower-case letters and digits 0.5, spaces and commas 0.25; the marks add nothing and Đ is D.
+    const cases: [string, number][] = [
+      // S ở N ộ i v ụ
+      ["Sở Nội vụ", 0.7 + 0.5 + 0.25 + 0.7 + 0.5 + 0.28 + 0.25 + 0.5 + 0.5],
+      // Ủ y | b a n | n h â n | d â n | h u y ệ n | Đ ắ k | M i l
+      [
+        "Ủy ban nhân dân huyện Đắk Mil",
+        0.7 + 0.5 + 0.25 + (0.5 + 0.45 + 0.5) + 0.25 + (0.5 + 0.5 + 0.45 + 0.5) + 0.25 +
+          (0.5 + 0.45 + 0.5) + 0.25 + (0.5 + 0.5 + 0.5 + 0.45 + 0.5) + 0.25 + (0.7 + 0.45 + 0.5) +
+          0.25 + (0.92 + 0.28 + 0.28),
+      ],
+      // P h ư ờ n g | 1 2 , | Q u ậ n | 3
+      ["Phường 12, Quận 3", 0.7 + 0.5 + 0.5 + 0.5 + 0.5 + 0.5 + 0.25 + 0.5 + 0.5 + 0.25 + 0.25 + 0.7 + 0.5 + 0.45 + 0.5 + 0.25 + 0.5],
+      // đ ư ờ n g | t ỉ n h | l ộ
+      ["đường tỉnh lộ", 0.5 + 0.5 + 0.5 + 0.5 + 0.5 + 0.25 + 0.28 + 0.28 + 0.5 + 0.5 + 0.25 + 0.28 + 0.5],
+    ];
+
+    it.each(cases)("measures %s from its letters, precomposed or decomposed alike", (name, ems) => {
+      const nfc = name.normalize("NFC");
+      const nfd = name.normalize("NFD");
+      expect(nfd).not.toBe(nfc);
+      expect(textPixels(nfc, 10)).toBeCloseTo(ems * PX_PER_EM, 9);
+      expect(textPixels(nfd, 10)).toBe(textPixels(nfc, 10));
+      // Measured again (now from what was remembered), and in bold: the same answers.
+      expect(textPixels(nfd, 10)).toBe(textPixels(nfc, 10));
+      expect(textPixels(nfc, 10, true)).toBeCloseTo(ems * PX_PER_EM * 1.07, 9);
+      expect(textPixels(nfd, 10, true)).toBe(textPixels(nfc, 10, true));
+    });
+
+    it("wraps a decomposed name as its precomposed form", () => {
+      const name = "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp";
+      for (const width of [12, 20, 25, 60]) {
+        expect(wrappedLines(name.normalize("NFD"), columnPixels(width), 10)).toBe(
+          wrappedLines(name.normalize("NFC"), columnPixels(width), 10),
+        );
+      }
+    });
+
+    it("tells a wide letter from a narrow one with the same marks", () => {
+      // Ấ is A (0.7), ấ is a (0.45): a memo keyed wrongly would give one the other's width.
+      expect(textPixels("Ấ", 10)).toBeCloseTo(0.7 * PX_PER_EM, 9);
+      expect(textPixels("ấ", 10)).toBeCloseTo(0.45 * PX_PER_EM, 9);
+      expect(textPixels("Ấ".normalize("NFD"), 10)).toBeCloseTo(0.7 * PX_PER_EM, 9);
+    });
+  });
 });
