@@ -55,7 +55,7 @@ function textEms(text: string): number {
   if (known !== undefined) return known;
   const nfc = text.normalize("NFC");
   let ems = 0;
-  for (let i = 0; i < nfc.length; ) {
+  for (let i = 0; i < nfc.length;) {
     const code = nfc.codePointAt(i) as number;
     let w = charEmsByCode.get(code);
     if (w === undefined) {
