@@ -99,27 +99,6 @@ function indexMerges(merges: readonly CellRange[], rows: number, width: number):
   };
 }
 
-type Classify = (text: string) => ReturnType<typeof classifyHeaderText>;
-
-/**
- * classifyHeaderText remembered for one header search. Its own memo is bounded (50,000 texts)
- * and a wide matrix's bands hold more (10,000 units: each unit's name and its sub-columns'
- * joined labels, on every band read), so it was emptied during each search and every text was
- * classified again: the search grew with the square of the units. This memo lives as long as
- * the search, holding the texts of its region and bands once each.
- */
-function classifier(): Classify {
-  const known = new Map<string, ReturnType<typeof classifyHeaderText>>();
-  return (text) => {
-    let match = known.get(text);
-    if (match === undefined) {
-      match = classifyHeaderText(text);
-      known.set(text, match);
-    }
-    return match;
-  };
-}
-
 /** Texts of the header region, each cell read once: its own text, or its merged area's. */
 function headerTexts(grid: Grid, mergeAt: MergeLookup, rows: number, width: number): string[][] {
   const texts: string[][] = [];
@@ -155,7 +134,6 @@ function readBand(
   rows: number,
   width: number,
   isUnit: IsListedUnit,
-  classify: Classify,
 ): HeaderColumn[] {
   // A band of one row carries nothing, so its row is read as it is (no copy).
   const texts =
@@ -188,13 +166,13 @@ function readBand(
       }
     }
     const text = labels.length === 1 ? labels[0] : labels.join(" ");
-    const match = isUnit(text) ? null : classify(text);
+    const match = isUnit(text) ? null : classifyHeaderText(text);
     const last = labels[labels.length - 1] ?? "";
-    const lastMatch = labels.length <= 1 ? match : isUnit(last) ? null : classify(last);
+    const lastMatch = labels.length <= 1 ? match : isUnit(last) ? null : classifyHeaderText(last);
     let owner: HeaderColumn["owner"] = null;
     if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
       for (let i = labels.length - 2; i >= 0; i--) {
-        if (isUnit(labels[i]) || (!classify(labels[i]) && !isGenericScoreLabel(labels[i]))) {
+        if (isUnit(labels[i]) || (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i]))) {
           owner = { name: labels[i], ...originOf(grid, mergeAt, texts, top, labelRows[i], c, labels[i]) };
           break;
         }
@@ -305,8 +283,8 @@ function assess(
   return { top, bottom, dataStart, columns, roles, units: [...units.values()], score };
 }
 
-function namesCodeOrTitle(text: string, classify: Classify): boolean {
-  const role = classify(text)?.role;
+function namesCodeOrTitle(text: string): boolean {
+  const role = classifyHeaderText(text)?.role;
   return role === "code" || role === "title";
 }
 
@@ -394,21 +372,20 @@ export function findHeader(
   const numbering: boolean[] = [];
   const numberingAt = (row: number): boolean => (numbering[row] ??= numberingRow(grid, row));
   const words = wordCells(texts);
-  const classify = classifier();
   for (let top = 0; top < limit; top++) {
     if (numberingAt(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
       const bottom = top + rows - 1;
       if (rows > 1 && numberingAt(bottom)) break;
       // One row naming no code or title column scores 0 (it cannot group units either): skip it.
-      if (rows === 1 && !texts[top].some((t) => namesCodeOrTitle(t, classify))) continue;
+      if (rows === 1 && !texts[top].some(namesCodeOrTitle)) continue;
       // A band that cannot score above the best so far would not be chosen: not read.
       if (best && scoreBound(texts, words, top, rows, width, best.score) <= best.score) continue;
       let dataStart = bottom + 1;
       while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
       const header = assess(
         grid,
-        readBand(grid, mergeAt, texts, top, rows, width, isUnit, classify),
+        readBand(grid, mergeAt, texts, top, rows, width, isUnit),
         top,
         bottom,
         dataStart,
@@ -433,7 +410,7 @@ function headerAt(sheet: SheetSnapshot, top: number, bottom: number, isUnit: IsL
   while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
   const header = assess(
     grid,
-    readBand(grid, mergeAt, texts, top, last - top + 1, width, isUnit, classifier()),
+    readBand(grid, mergeAt, texts, top, last - top + 1, width, isUnit),
     top,
     last,
     dataStart,
