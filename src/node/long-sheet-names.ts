@@ -9,6 +9,7 @@
  */
 import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
+import { cutToLength } from "../core/render/sheet-names";
 
 /** Excel's limit on a sheet name, in UTF-16 units. */
 export const EXCEL_SHEET_NAME_LIMIT = 31;
@@ -102,16 +103,6 @@ function shortName(name: string, taken: ReadonlySet<string>): string {
     const candidate = `${start}${suffix}`;
     if (!taken.has(caseKey(candidate))) return candidate;
   }
-}
-
-/** The longest prefix of whole characters within `max` UTF-16 units. */
-function cutToLength(text: string, max: number): string {
-  let out = "";
-  for (const ch of text) {
-    if (out.length + ch.length > max) break;
-    out += ch;
-  }
-  return out;
 }
 
 const caseKey = (name: string): string => name.normalize("NFC").toLocaleLowerCase();

@@ -21,7 +21,7 @@ export function sanitizeSheetName(name: string): string {
 }
 
 /** The longest prefix of whole characters within `max` UTF-16 units (Excel's count). */
-function cutToLength(text: string, max: number): string {
+export function cutToLength(text: string, max: number): string {
   let out = "";
   for (const ch of text) {
     if (out.length + ch.length > max) break;
