@@ -5,9 +5,9 @@
  * unit's name is not the appraisal council ("Hội đồng thẩm định") of an appraised-score column.
  */
 import { analyzeWorkbook } from "../../../src/core/analyze";
-import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/grid";
+import type { SheetSnapshot } from "../../../src/core/grid";
 import { fromMicro } from "../../../src/core/points";
-import { sheet, where } from "./sheet-helpers";
+import { sheet, twoCriteriaMatrix, where } from "./sheet-helpers";
 
 const N58 = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh";
 /** 120 characters; the scoring sheets hold it wrapped over two lines, the units list on one. */
@@ -62,36 +62,8 @@ function unitSheets(names: readonly string[], twoCells: boolean): SheetSnapshot[
   );
 }
 
-/** Criteria in rows, one column per unit (appraised score) or two (merged name above them). */
 function matrix(names: readonly string[], two: boolean): SheetSnapshot {
-  const merges: CellRange[] = [];
-  const top: CellValue[] = ["STT", "Nội dung", "Điểm tối đa"];
-  const sub: CellValue[] = [null, null, null];
-  names.forEach((name, i) => {
-    if (two) {
-      top.push(name, null);
-      sub.push("Tự chấm", "Thẩm định");
-      merges.push({ top: 1, bottom: 1, left: 3 + 2 * i, right: 4 + 2 * i });
-    } else top.push(name);
-  });
-  const row = (code: string, title: string, max: number, k: number): CellValue[] => [
-    code,
-    title,
-    max,
-    ...names.flatMap((name) => (two ? SCORES[name][k] : [SCORES[name][k][1]])),
-  ];
-  const head = two ? [top, sub] : [top];
-  return sheet(
-    "Tổng hợp điểm",
-    [
-      ["TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC"],
-      ...head,
-      ["I", "Chỉ đạo điều hành", 3],
-      row("1.1", "Kế hoạch CCHC năm", 1, 0),
-      row("1.2", "Báo cáo CCHC", 2, 1),
-    ],
-    merges,
-  );
+  return twoCriteriaMatrix(names, two, SCORES);
 }
 
 /** Units in rows, one column per criterion (appraised score). */

@@ -5,9 +5,9 @@
  * "Thẩm định") under the names are still read as roles.
  */
 import { analyzeWorkbook } from "../../../src/core/analyze";
-import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/grid";
+import type { CellValue, SheetSnapshot } from "../../../src/core/grid";
 import { fromMicro } from "../../../src/core/points";
-import { sheet } from "./sheet-helpers";
+import { sheet, twoCriteriaMatrix } from "./sheet-helpers";
 
 const POLICE = "Cơ quan Cảnh sát điều tra Công an tỉnh";
 const SURVEY = "Trung tâm Khảo sát, Đo đạc và Bản đồ";
@@ -51,35 +51,8 @@ function unitsList(names: readonly string[]): SheetSnapshot {
   ]);
 }
 
-/** Criteria in rows; per unit one column (appraised score) or two ("Tự chấm", "Thẩm định" under the merged name). */
 function matrix(names: readonly string[], two: boolean): SheetSnapshot {
-  const merges: CellRange[] = [];
-  const top: CellValue[] = ["STT", "Nội dung", "Điểm tối đa"];
-  const sub: CellValue[] = [null, null, null];
-  names.forEach((name, i) => {
-    if (two) {
-      top.push(name, null);
-      sub.push("Tự chấm", "Thẩm định");
-      merges.push({ top: 1, bottom: 1, left: 3 + 2 * i, right: 4 + 2 * i });
-    } else top.push(name);
-  });
-  const row = (code: string, title: string, max: number, k: number): CellValue[] => [
-    code,
-    title,
-    max,
-    ...names.flatMap((name) => (two ? SCORES[name][k] : [SCORES[name][k][1]])),
-  ];
-  return sheet(
-    "Tổng hợp điểm",
-    [
-      ["TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC"],
-      ...(two ? [top, sub] : [top]),
-      ["I", "Chỉ đạo điều hành", 3],
-      row("1.1", "Kế hoạch CCHC năm", 1, 0),
-      row("1.2", "Báo cáo CCHC", 2, 1),
-    ],
-    merges,
-  );
+  return twoCriteriaMatrix(names, two, SCORES);
 }
 
 function outcome(sheets: SheetSnapshot[]) {
