@@ -20,7 +20,8 @@ import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
-import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
+import { buildRows } from "./build-score-rows";
+import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 
 /** Parses a matrix sheet: one UnitScores per unit column group. */
 export function readMatrixSheet(

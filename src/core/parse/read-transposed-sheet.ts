@@ -35,7 +35,8 @@ import { romanValue } from "./criterion-code";
 import { type CodeRow, codeOfCell } from "./find-code-row";
 import { classifyHeaderText, isNumberingRow } from "./header-roles";
 import { isPlausiblePoints } from "./limits";
-import { sourceOn, typedTotalDiffers } from "./scoring-rows";
+import { sourceOn } from "./build-score-rows";
+import { typedTotalDiffers } from "./scoring-rows";
 
 type ScoreRole = "selfScore" | "appraisedScore" | "surveyPoints";
 

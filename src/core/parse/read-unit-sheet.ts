@@ -5,7 +5,8 @@ import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
-import { SCORE_ROLES, buildRows, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
+import { buildRows } from "./build-score-rows";
+import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 import { findUnitName } from "./unit-name";
 
 /** Parses one unit's scoring sheet; the unit is named by a "Đơn vị: …" cell, else by the sheet. */

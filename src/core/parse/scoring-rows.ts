@@ -1,14 +1,14 @@
 /**
  * What every reader of a scoring sheet with criteria down the rows shares (a unit's own sheet,
- * a criteria × units matrix): coded rows keyed by the same code logic as the criteria sheet,
- * the sheet-wide checks of those rows, and the ScoreRows of one unit. Only structural problems
- * are reported here (unknown or repeated codes, missing criteria, a maximum that differs from
- * the set, a typed parent total that disagrees with its children); the values themselves are
- * judged later, from the SourceCells.
+ * a criteria × units matrix): coded rows keyed by the same code logic as the criteria sheet, and
+ * the sheet-wide checks of those rows (the ScoreRows of one unit are built in build-score-rows.ts).
+ * Only structural problems are reported here (unknown or repeated codes, missing criteria, a
+ * maximum that differs from the set, a typed parent total that disagrees with its children); the
+ * values themselves are judged later, from the SourceCells.
  */
-import { type CellValue, type SheetSnapshot, cellAt, columnLetters, isBlank, toA1 } from "../grid";
+import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
-import type { ColumnMap, ColumnRole, CriteriaSet, ScoreRow, SourceCell } from "../model";
+import type { ColumnMap, CriteriaSet } from "../model";
 import { fromMicro, toMicro } from "../points";
 import { foldText, parseNumber } from "../text";
 import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from "./code-tree";
@@ -263,59 +263,4 @@ export function typedTotalDiffers(
   }
   if (numbers === 0 || sum === toMicro(typed)) return null;
   return { actual: typed, sum: fromMicro(sum) };
-}
-
-/**
- * The ScoreRows of one unit. Survey criteria take their points from the survey column; when the
- * sheet has none, Sở Nội vụ writes them in the appraised column (or in the only column of a
- * one-column-per-unit matrix), so that cell becomes the survey points.
- */
-export function buildRows(
-  sheet: SheetSnapshot,
-  rows: CodedRow[],
-  columns: ColumnMap,
-  criteria: CriteriaSet | null,
-  single: number | null,
-): ScoreRow[] {
-  const grid = sheet.values;
-  return rows.map((r) => {
-    // Up to eight cells of one row are addressed: the row is found and numbered once.
-    const line = grid[r.row];
-    const rowNumber = String(r.row + 1);
-    const pick = (role: ColumnRole) => sourceOn(line, rowNumber, columns[role]);
-    const survey = r.criterionId !== null && criteria?.nodes[r.criterionId]?.role === "survey";
-    let selfScore = single !== null ? (survey ? null : sourceOn(line, rowNumber, single)) : pick("selfScore");
-    let appraisedScore = pick("appraisedScore");
-    let surveyPoints =
-      single !== null ? (survey ? sourceOn(line, rowNumber, single) : null) : pick("surveyPoints");
-    if (survey && columns.surveyPoints === undefined && single === null) {
-      surveyPoints = appraisedScore ?? selfScore;
-      if (appraisedScore) appraisedScore = null;
-      else selfScore = null;
-    }
-    return {
-      criterionId: r.criterionId,
-      code: r.code,
-      row: r.row,
-      codeCell: r.codeCell,
-      maxPoints: pick("maxPoints"),
-      selfScore,
-      appraisedScore,
-      surveyPoints,
-      evidence: pick("evidence"),
-      explanation: pick("explanation"),
-      comment: pick("comment"),
-    };
-  });
-}
-
-/** A source cell of a row already found (a missing row or cell reads null), by the row's number as text. */
-export function sourceOn(
-  line: readonly CellValue[] | undefined,
-  rowNumber: string,
-  col: number | undefined | null,
-): SourceCell | null {
-  if (col === undefined || col === null) return null;
-  const value = line?.[col];
-  return { value: value === undefined ? null : value, cell: columnLetters(col) + rowNumber };
 }
