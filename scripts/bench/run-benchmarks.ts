@@ -126,8 +126,12 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
   if (parts.includes("office")) {
     const cases: OfficeResult[] = [];
     for (const units of [5, 50, 500]) cases.push(await benchOffice(units));
+    // Beyond one 4 MB block of values read, each further block is one sync more (a platform limit):
+    // what must not grow with the units is the count without those.
     const constant = cases.every(
-      (c) => c.rankSyncs === cases[0].rankSyncs && c.checkSyncs === cases[0].checkSyncs,
+      (c) =>
+        c.rankSyncs - c.extraBlocks === cases[0].rankSyncs - cases[0].extraBlocks &&
+        c.checkSyncs - c.extraBlocks === cases[0].checkSyncs - cases[0].extraBlocks,
     );
     say(
       "Office.js adapter: context.sync() round trips of a check, then a rank (read, check, write), on the stand-in",
@@ -142,6 +146,7 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
           "Excel.run",
           "largest request",
           "largest response",
+          "rank read",
           "target",
         ],
         cases.map((c) => [
@@ -152,11 +157,14 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
           String(c.runs),
           `${fixed(c.largestRequestBytes / 1024)} KB`,
           `${fixed(c.largestResponseBytes / 1024)} KB`,
-          `rank ≤ ${TARGETS.officeSyncs}: ${verdict(c.rankSyncs <= TARGETS.officeSyncs)}`,
+          `${fixed(c.rankResponseBytes / 1024)} KB`,
+          `rank ≤ ${TARGETS.officeSyncs}${c.extraBlocks > 0 ? ` + ${c.extraBlocks} (4 MB blocks)` : ""}: ${verdict(c.rankSyncs <= TARGETS.officeSyncs + c.extraBlocks)}`,
         ]),
       ),
     );
-    say(`Constant across 5, 50, 500 units: ${constant ? "yes" : "NO"}\n`);
+    say(
+      `Constant across 5, 50, 500 units, one sync per further 4 MB block of values aside: ${constant ? "yes" : "NO"}\n`,
+    );
   }
 
   if (parts.includes("cli")) {
