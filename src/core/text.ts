@@ -70,6 +70,8 @@ const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}([. ]\d{3})+(,\d+)?$/;
 export function parseNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
+  const plain = plainNumber(value);
+  if (plain !== undefined) return plain;
   const s = value.replace(/[\s\u00a0]+/g, " ").trim();
   if (s === "") return null;
   const compact = s.replace(/ /g, "");
@@ -83,6 +85,38 @@ export function parseNumber(value: CellValue): number | null {
     return Number.isFinite(n) ? n : null;
   }
   return null;
+}
+
+/**
+ * The number of a text that is only a number as NUMBER_TEXT reads it ("0,25", " 1.5 ", "-3"),
+ * with ordinary spaces around it, read without copying the text (scores typed as text are read
+ * on every sheet); undefined for any other text, which parseNumber reads the long way.
+ */
+function plainNumber(text: string): number | null | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === 0x2b || sign === 0x2d) i++;
+  let digits = 0;
+  let decimals = 0;
+  let separator = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (separator < 0) digits++;
+      else decimals++;
+    } else if ((c === 0x2c || c === 0x2e) && separator < 0) separator = i;
+    else return undefined;
+  }
+  if (digits === 0 && decimals === 0) return undefined;
+  const n =
+    text.charCodeAt(separator) === 0x2c
+      ? Number(`${text.slice(start, separator)}.${text.slice(separator + 1, end)}`)
+      : Number(start === 0 && end === text.length ? text : text.slice(start, end));
+  return Number.isFinite(n) ? n : null;
 }
 
 /** Formats a number the Vietnamese way: decimal comma, fixed decimals, rounded half-up as Excel shows it (format-number.ts). */

@@ -48,6 +48,39 @@ describe("parseNumber", () => {
   });
 });
 
+describe("parseNumber on every short shape of typed number", () => {
+  // The rule as written before the quick path for plain numbers: white space collapsed and
+  // trimmed, inner spaces dropped, then a plain number (comma or dot) or a grouped one.
+  function byTheRule(text: string): number | null {
+    const s = text.replace(/[\s\u00a0]+/g, " ").trim();
+    if (s === "") return null;
+    const compact = s.replace(/ /g, "");
+    if (/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(compact)) {
+      const n = Number(compact.replace(",", "."));
+      return Number.isFinite(n) ? n : null;
+    }
+    if (/^[+-]?\d{1,3}([. ]\d{3})+(,\d+)?$/.test(s)) {
+      const n = Number(s.replace(/[. ]/g, "").replace(",", "."));
+      return Number.isFinite(n) ? n : null;
+    }
+    return null;
+  }
+
+  it("reads every text of up to four characters from digits, signs, separators and spaces as the rule does", () => {
+    const alphabet = ["0", "5", "+", "-", ",", ".", " ", "\t", "\u00a0", "e", "x"];
+    let texts = [""];
+    const all: string[] = [];
+    for (let length = 1; length <= 4; length++) {
+      texts = texts.flatMap((t) => alphabet.map((c) => t + c));
+      all.push(...texts);
+    }
+    all.push("9".repeat(400), `0,${"1".repeat(30)}`, " 0,25 ", "  1.250,5 ", "-0", "Infinity", "1e5");
+    const differing = all.filter((t) => !Object.is(parseNumber(t), byTheRule(t)));
+    expect(differing).toEqual([]);
+    expect(all.filter((t) => parseNumber(t) !== null).length).toBeGreaterThan(1000);
+  });
+});
+
 describe("cellText", () => {
   it("trims, collapses spaces and puts text in NFC", () => {
     expect(cellText("  Sở   Tư pháp ".normalize("NFD"))).toBe("Sở Tư pháp".normalize("NFC"));
