@@ -6,7 +6,15 @@ import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
 import { buildRows } from "./build-score-rows";
-import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
+import {
+  type CodedRow,
+  SCORE_ROLES,
+  checkParentTotals,
+  checkRows,
+  readCodedRows,
+  type RowsMemo,
+  onRows,
+} from "./scoring-rows";
 import { findUnitName } from "./unit-name";
 
 /** Parses one unit's scoring sheet; the unit is named by a "Đơn vị: …" cell, else by the sheet. */
@@ -42,16 +50,24 @@ export function readUnitSheet(
     return { unit, issues, coverage: null };
   }
   const rows = readCodedRows(sheet, columns, header.dataStart, criteria, unitName, issues);
-  const coverage = criteria
-    ? levelOf(
-        rows.map((r) => r.criterionId),
-        criteria,
-      )
-    : null;
+  const coverage = criteria ? coverageOf(rows, criteria) : null;
   checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues, coverage?.level ?? "leaves");
   checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
   issues.push(...checkStatedRoles(sheet, rows, columns, criteria, unitName));
   unit.rows = buildRows(sheet, rows, columns, criteria, null);
   if (coverage?.level === "fields") unit.scoredAt = "fields";
   return { unit, issues, coverage };
+}
+
+/** Coverage of the rows read, once per read (onRows: unit sheets laid out alike share their rows). */
+const coverages: RowsMemo<Coverage> = new WeakMap();
+
+function coverageOf(rows: readonly CodedRow[], criteria: CriteriaSet): Coverage {
+  const coverage = onRows(coverages, rows, criteria, "", () =>
+    levelOf(
+      rows.map((r) => r.criterionId),
+      criteria,
+    ),
+  );
+  return { ...coverage };
 }

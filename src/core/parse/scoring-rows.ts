@@ -6,14 +6,14 @@
  * maximum that differs from the set, a typed parent total that disagrees with its children); the
  * values themselves are judged later, from the SourceCells.
  */
-import { type CellValue, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
+import { type CellValue, type Grid, type SheetSnapshot, cellAt, isBlank, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import type { ColumnMap, CriteriaSet } from "../model";
 import { fromMicro, toMicro } from "../points";
-import { foldText, parseNumber } from "../text";
+import { cellText, foldText, parseNumber } from "../text";
 import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from "./code-tree";
-import { romanValue } from "./criterion-code";
-import { isTotalLabel, readRowCode } from "./criteria-sheet";
+import { leadingCode, parseCode, romanValue } from "./criterion-code";
+import { isTotalLabel } from "./criteria-sheet";
 import { isPlausiblePoints } from "./limits";
 
 const NOT_APPLICABLE = /^(khong ap dung|kad|k\.a\.d|n\/a|na|khong danh gia|kdg)$/;
@@ -62,14 +62,81 @@ function totalLabelCell(value: CellValue): boolean {
   if (typeof value !== "string") return false;
   // Folded, a total label opens with "tong" or "cong": a text opening with another ASCII
   // character (a code, a number, most titles) cannot be one, and is not looked up.
-  const first = value.search(/[^\s\u00a0\u200b]/);
-  if (first < 0) return false;
+  let first = 0;
+  while (first < value.length && isSpaceCode(value.charCodeAt(first))) first++;
+  if (first === value.length) return false;
   const code = value.charCodeAt(first);
-  if (code < 128 && !TOTAL_OPENINGS.includes(value[first])) return false;
+  if (code < 128 && code !== 0x74 && code !== 0x54 && code !== 0x63 && code !== 0x43) return false;
   return isTotalLabel(value);
 }
 
-const TOTAL_OPENINGS = "tTcC";
+/** White space as /\s/ reads it, the non-breaking space included, and the zero-width space. */
+function isSpaceCode(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code === 0xa0) return true;
+  return code >= 0x1680 && /[\s\u200b]/.test(String.fromCharCode(code));
+}
+
+/** A problem of a coded row, reported at its code cell: the same for every sheet laid out alike. */
+type RowProblem = { row: number; code: string; codeCell: string; other: string | null };
+
+/**
+ * One read of a sheet's coded rows: what it depended on (the code, title and maximum columns from
+ * the data start to the sheet's end) and what it found. Every unit sheet of a workbook repeats its
+ * template's codes and titles, so the next sheet whose cells are the same gives the same rows.
+ */
+type CodedRowsRead = {
+  code: number | undefined;
+  title: number | undefined;
+  max: number | undefined;
+  dataStart: number;
+  end: number;
+  /** The code cell, the title cell and whether the maximum is blank, of each row from dataStart. */
+  codes: CellValue[];
+  titles: CellValue[];
+  maxBlank: boolean[];
+  rows: readonly CodedRow[];
+  problems: readonly RowProblem[];
+};
+
+/** The last read of each criteria set (one template per set; another layout replaces it). */
+const lastReads = new WeakMap<CriteriaSet, CodedRowsRead>();
+
+/** What is found once for the rows of a read: the rows (in order), the set and the question asked. */
+export type RowsMemo<T> = WeakMap<
+  CodedRow,
+  { rows: readonly CodedRow[]; criteria: CriteriaSet; tag: string; value: T }
+>;
+
+/**
+ * `compute()` for these rows, found once per read: every sheet laid out alike gets the same row
+ * objects from readCodedRows (a matrix passes the same rows for each unit), so the answer is kept
+ * on the first row for the same rows in the same order, the same criteria set and the same `tag`.
+ * Rows not made by readCodedRows (frozen) are not kept: they could change.
+ */
+export function onRows<T>(
+  memo: RowsMemo<T>,
+  rows: readonly CodedRow[],
+  criteria: CriteriaSet,
+  tag: string,
+  compute: () => T,
+): T {
+  const first = rows[0];
+  if (first === undefined || !Object.isFrozen(first)) return compute();
+  const known = memo.get(first);
+  if (known && known.criteria === criteria && known.tag === tag && sameRowList(known.rows, rows)) {
+    return known.value;
+  }
+  const value = compute();
+  memo.set(first, { rows: rows.slice(), criteria, tag, value });
+  return value;
+}
+
+function sameRowList(a: readonly CodedRow[], b: readonly CodedRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Reads the coded rows under a header and reports unknown and repeated codes (once per sheet). */
 export function readCodedRows(
@@ -80,48 +147,118 @@ export function readCodedRows(
   unit: string | null,
   issues: Issue[],
 ): CodedRow[] {
-  const grid = sheet.values;
+  const last = criteria ? lastReads.get(criteria) : undefined;
+  let read = last && sameCells(last, sheet.values, columns, dataStart) ? last : undefined;
+  if (!read) {
+    read = readRows(sheet.values, columns, dataStart, criteria);
+    if (criteria) lastReads.set(criteria, read);
+  }
+  for (const p of read.problems) {
+    issues.push(
+      p.other === null
+        ? makeIssue("unknown_code", { sheet: sheet.name, cell: p.codeCell, unit }, { input: p.code })
+        : makeIssue(
+            "duplicate_code_in_sheet",
+            { sheet: sheet.name, cell: p.codeCell, unit, criterion: p.code },
+            { input: p.code, other: p.other },
+          ),
+    );
+  }
+  return read.rows.slice();
+}
+
+/** True when a sheet holds, from dataStart, the same code, title and maximum cells as a read. */
+function sameCells(read: CodedRowsRead, grid: Grid, columns: ColumnMap, dataStart: number): boolean {
+  if (
+    read.dataStart !== dataStart ||
+    read.end !== grid.length ||
+    read.code !== columns.code ||
+    read.title !== columns.title ||
+    read.max !== columns.maxPoints
+  ) {
+    return false;
+  }
+  const { code, title, max } = read;
+  for (let row = dataStart, i = 0; row < grid.length; row++, i++) {
+    const line = grid[row];
+    if (code !== undefined && cellOf(line, code) !== read.codes[i]) return false;
+    if (title !== undefined && cellOf(line, title) !== read.titles[i]) return false;
+    if (max !== undefined && isBlank(cellOf(line, max)) !== read.maxBlank[i]) return false;
+  }
+  return true;
+}
+
+function cellOf(line: readonly CellValue[] | undefined, col: number): CellValue {
+  const value = line?.[col];
+  return value === undefined ? null : value;
+}
+
+function readRows(
+  grid: Grid,
+  columns: ColumnMap,
+  dataStart: number,
+  criteria: CriteriaSet | null,
+): CodedRowsRead {
   const codeCol = (columns.code ?? columns.title) as number;
   const entries: CodeEntry[] = [];
+  const codes: CellValue[] = [];
+  const titles: CellValue[] = [];
+  const maxBlank: boolean[] = [];
   for (let row = dataStart; row < grid.length; row++) {
-    const title = columns.title === undefined ? null : cellAt(grid, row, columns.title);
-    if (totalLabelCell(title) || totalLabelCell(cellAt(grid, row, codeCol))) continue;
-    const code = readRowCode(sheet, row, columns);
-    if (code) {
-      const max = columns.maxPoints === undefined ? null : cellAt(grid, row, columns.maxPoints);
-      entries.push({ row, code, hasMax: !isBlank(max) });
-    }
+    const line = grid[row];
+    const title = columns.title === undefined ? null : cellOf(line, columns.title);
+    const codeValue = columns.code === undefined ? null : cellOf(line, columns.code);
+    const blank = columns.maxPoints === undefined || isBlank(cellOf(line, columns.maxPoints));
+    codes.push(codeValue);
+    titles.push(title);
+    maxBlank.push(blank);
+    if (totalLabelCell(title) || totalLabelCell(cellOf(line, codeCol))) continue;
+    const code =
+      columns.code !== undefined
+        ? parseCode(codeValue)
+        : title !== null
+          ? leadingCode(cellText(title))
+          : null;
+    if (code) entries.push({ row, code, hasMax: !blank });
   }
   const resolved = resolveCodes(entries, criteria ? styleOf(criteria) : {});
   const rows: CodedRow[] = [];
+  const problems: RowProblem[] = [];
   const seen = new Map<string, string>();
-  resolved.forEach((r, i) => {
+  for (let i = 0; i < resolved.length; i++) {
+    const r = resolved[i];
     const row = entries[i].row;
+    // A code the tree cannot place and without a maximum is a numbered guidance line.
+    if (!r && !entries[i].hasMax) continue;
     const codeCell = toA1(row, codeCol);
     const code = r?.code ?? entries[i].code.text;
-    // A code the tree cannot place and without a maximum is a numbered guidance line.
-    if (!r && !entries[i].hasMax) return;
     const criterionId = r && criteria ? matchCriterion(criteria, r) : null;
     if (criteria && !criterionId) {
-      issues.push(makeIssue("unknown_code", { sheet: sheet.name, cell: codeCell, unit }, { input: code }));
-      return;
+      problems.push(Object.freeze({ row, code, codeCell, other: null }));
+      continue;
     }
     const key = criterionId ?? r?.id ?? code;
     const first = seen.get(key);
     if (first) {
-      issues.push(
-        makeIssue(
-          "duplicate_code_in_sheet",
-          { sheet: sheet.name, cell: codeCell, unit, criterion: code },
-          { input: code, other: first },
-        ),
-      );
-      return;
+      problems.push(Object.freeze({ row, code, codeCell, other: first }));
+      continue;
     }
     seen.set(key, codeCell);
-    rows.push({ row, code, codeCell, criterionId });
-  });
-  return rows;
+    rows.push(Object.freeze({ row, code, codeCell, criterionId }));
+  }
+  const { code, title, maxPoints: max } = columns;
+  return {
+    code,
+    title,
+    max,
+    dataStart,
+    end: grid.length,
+    codes,
+    titles,
+    maxBlank,
+    rows: Object.freeze(rows),
+    problems: Object.freeze(problems),
+  };
 }
 
 /** Sheet-wide checks of the rows: leaves missing from the sheet, maxima that differ from the set. */
@@ -135,18 +272,15 @@ export function checkRows(
   level: "leaves" | "fields" = "leaves",
 ): void {
   if (!criteria) return;
-  const present = new Set(rows.map((r) => r.criterionId));
-  for (const id of level === "fields" ? criteria.fieldIds : criteria.leafIds) {
-    if (!present.has(id)) {
-      issues.push(
-        makeIssue("missing_criterion", {
-          sheet: sheet.name,
-          cell: null,
-          unit,
-          criterion: criteria.nodes[id].code,
-        }),
-      );
-    }
+  for (const id of missingIds(rows, criteria, level)) {
+    issues.push(
+      makeIssue("missing_criterion", {
+        sheet: sheet.name,
+        cell: null,
+        unit,
+        criterion: criteria.nodes[id].code,
+      }),
+    );
   }
   if (maxCol === undefined) return;
   for (const r of rows) {
@@ -176,6 +310,16 @@ export function checkRows(
   }
 }
 
+/** The leaves (or fields) of a set that rows do not name, found once per read (sheets laid out alike share it). */
+const missingOf: RowsMemo<string[]> = new WeakMap();
+
+function missingIds(rows: readonly CodedRow[], criteria: CriteriaSet, level: "leaves" | "fields"): string[] {
+  return onRows(missingOf, rows, criteria, level, () => {
+    const present = new Set(rows.map((r) => r.criterionId));
+    return (level === "fields" ? criteria.fieldIds : criteria.leafIds).filter((id) => !present.has(id));
+  });
+}
+
 export const SCORE_ROLES = ["selfScore", "appraisedScore", "surveyPoints"] as const;
 
 /**
@@ -194,6 +338,8 @@ export function checkParentTotals(
   if (!criteria) return;
   const grid = sheet.values;
   const parents = parentRows(rows, criteria);
+  // The children's cells of one parent at a time, in one array.
+  const parts: CellValue[] = [];
   for (const role of SCORE_ROLES) {
     const col = columns[role];
     if (col === undefined) continue;
@@ -201,7 +347,7 @@ export function checkParentTotals(
       const total = cellAt(grid, r.row, col);
       // A total that is not a number says nothing: its children are not read.
       if (typeof total !== "number" && typeof total !== "string") continue;
-      const parts: CellValue[] = [];
+      parts.length = 0;
       for (const child of children) parts.push(cellAt(grid, child.row, col));
       const differs = typedTotalDiffers(total, parts);
       if (!differs) continue;
@@ -219,25 +365,21 @@ export function checkParentTotals(
 
 type ParentRow = { row: CodedRow; node: CriteriaSet["nodes"][string]; children: CodedRow[] };
 
-/** The parent rows of a sheet with their children's rows, found once per rows read (a matrix's units share them). */
-const parentRowsOf = new WeakMap<
-  readonly CodedRow[],
-  { criteria: CriteriaSet; count: number; parents: ParentRow[] }
->();
+/** The parent rows of a sheet with their children's rows, found once per rows read (onRows). */
+const parentRowsOf: RowsMemo<ParentRow[]> = new WeakMap();
 
 function parentRows(rows: readonly CodedRow[], criteria: CriteriaSet): ParentRow[] {
-  const known = parentRowsOf.get(rows);
-  if (known && known.criteria === criteria && known.count === rows.length) return known.parents;
-  const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
-  const parents: ParentRow[] = [];
-  for (const r of rows) {
-    const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
-    if (!node || node.childIds.length === 0) continue;
-    const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
-    parents.push({ row: r, node, children });
-  }
-  parentRowsOf.set(rows, { criteria, count: rows.length, parents });
-  return parents;
+  return onRows(parentRowsOf, rows, criteria, "", () => {
+    const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
+    const parents: ParentRow[] = [];
+    for (const r of rows) {
+      const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
+      if (!node || node.childIds.length === 0) continue;
+      const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
+      parents.push({ row: r, node, children });
+    }
+    return parents;
+  });
 }
 
 /**

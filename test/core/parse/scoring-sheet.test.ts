@@ -216,6 +216,64 @@ describe("unit sheet: structural issues", () => {
   });
 });
 
+describe("unit sheets laid out alike, read one after another with one criteria set", () => {
+  // Sheets that repeat a template's codes, titles and maxima are read once (readCodedRows keeps
+  // the last read of each criteria set); each sheet must still read as it would alone.
+  const guidance: CellValue[] = ["1.2.1.1", "Chi tiết", null];
+  const sheets = [
+    { name: "STP", top: "Cơ quan: Sở Tư pháp", rows: [...FULL, guidance] },
+    // The same codes and titles, other scores: a parent total that disagrees, another unit.
+    {
+      name: "STC",
+      top: "Cơ quan: Sở Tài chính",
+      rows: [...FULL.map((r) => (r[0] === "1.2" ? ["1.2", "Báo cáo", 1, 0.75, 0.5] : r)), guidance],
+    },
+    // One code differs: unknown here, and a leaf missing.
+    {
+      name: "SXD",
+      top: "Cơ quan: Sở Xây dựng",
+      rows: [...FULL.map((r) => (r[0] === "1.2.2" ? ["1.2.3", ...r.slice(1)] : r)), guidance],
+    },
+    // Only a maximum differs: the deep numbered line now carries one, so it is an unknown code.
+    { name: "SYT", top: "Cơ quan: Sở Y tế", rows: [...FULL, ["1.2.1.1", "Chi tiết", 0.5]] },
+    // The first template again, and the same codes and titles one row lower.
+    { name: "SCT", top: "Cơ quan: Sở Công Thương", rows: [...FULL, guidance] },
+    { name: "SNV", top: "Cơ quan: Sở Nội vụ", rows: [[null], ...FULL, guidance] },
+  ];
+  const grids = sheets.map((s) => sheet(s.name, [[s.top], UNIT_HEADER, ...s.rows]));
+
+  it("reads each sheet as it would with a criteria set of its own", () => {
+    const shared = criteria();
+    const together = grids.map((g) => readUnitSheet(g, findHeader(g)!, shared));
+    const alone = grids.map((g) => readUnitSheet(g, findHeader(g)!, criteria()));
+    expect(together).toEqual(alone);
+    expect(together.map((r) => where(r.issues))).toEqual([
+      [],
+      ["parent_total_mismatch@STC!D3", "parent_total_mismatch@STC!D5"],
+      ["unknown_code@SXD!A7", "missing_criterion@SXD!-"],
+      ["unknown_code@SYT!A10"],
+      [],
+      [],
+    ]);
+    expect(together[2].issues.map((i) => i.unit)).toEqual(["Sở Xây dựng", "Sở Xây dựng"]);
+    expect(together[5].unit.rows.map((r) => r.codeCell)).toEqual(["A4", "A5", "A6", "A7", "A8", "A9", "A10"]);
+  });
+
+  it("gives each sheet rows of its own", () => {
+    const shared = criteria();
+    const [first, second] = grids.map((g) => readUnitSheet(g, findHeader(g)!, shared));
+    expect(first.unit.rows).not.toBe(second.unit.rows);
+    expect(second.unit.rows.find((r) => r.criterionId === "1.2")?.selfScore).toEqual({
+      value: 0.75,
+      cell: "D5",
+    });
+    expect(first.unit.rows.find((r) => r.criterionId === "1.2")?.selfScore).toEqual({
+      value: 0.5,
+      cell: "D5",
+    });
+  });
+});
+
 describe("matrix sheet", () => {
   const rows: CellValue[][] = [
     ["I", "Chỉ đạo", 2, 1.5, 1.5, 2, 1.75],
