@@ -20,7 +20,7 @@ import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
-import { buildRows } from "./build-score-rows";
+import { buildRows, sharedRowParts } from "./build-score-rows";
 import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 
 /** Parses a matrix sheet: one UnitScores per unit column group. */
@@ -45,10 +45,16 @@ export function readMatrixSheet(
     : null;
   checkRows(sheet, rows, shared.maxPoints, criteria, null, issues, coverage?.level ?? "leaves");
   issues.push(...checkStatedRoles(sheet, rows, shared, criteria, null));
+  // The columns outside the units' groups (Điểm tối đa…) are the same for every unit; built without
+  // `delete`, which would leave each unit's map slow to read.
+  const outside: ColumnMap = {};
+  for (const [role, col] of Object.entries(shared) as [keyof ColumnMap, number][]) {
+    if (!(SCORE_ROLES as readonly string[]).includes(role)) outside[role] = col;
+  }
+  // Every unit reads the same rows: their numbers, survey marks and the outside columns' cells are made once.
+  const parts = sharedRowParts(sheet, rows, criteria, Object.values(outside));
   const units = header.units.map((u): UnitScores => {
-    const columns: ColumnMap = { ...shared };
-    for (const role of SCORE_ROLES) delete columns[role];
-    Object.assign(columns, u.columns);
+    const columns: ColumnMap = { ...outside, ...u.columns };
     if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
     else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
     const unit: UnitScores = {
@@ -56,7 +62,7 @@ export function readMatrixSheet(
       sheet: sheet.name,
       layout: "matrix",
       nameCell: toA1(u.row, u.col),
-      rows: buildRows(sheet, rows, columns, criteria, u.single),
+      rows: buildRows(sheet, rows, columns, criteria, u.single, parts),
     };
     if (coverage?.level === "fields") unit.scoredAt = "fields";
     return unit;
