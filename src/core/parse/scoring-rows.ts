@@ -95,6 +95,7 @@ type CodedRowsRead = {
   codes: CellValue[];
   titles: CellValue[];
   maxBlank: boolean[];
+  /** Each sheet gets a copy of the rows (frozen, shared) and its own issues from the problems. */
   rows: readonly CodedRow[];
   problems: readonly RowProblem[];
 };
@@ -256,7 +257,7 @@ function readRows(
     codes,
     titles,
     maxBlank,
-    rows: Object.freeze(rows),
+    rows,
     problems: Object.freeze(problems),
   };
 }
@@ -338,25 +339,26 @@ export function checkParentTotals(
   if (!criteria) return;
   const grid = sheet.values;
   const parents = parentRows(rows, criteria);
-  // The children's cells of one parent at a time, in one array.
-  const parts: CellValue[] = [];
+  const sum: PartsSum = { micro: 0, numbers: 0 };
   for (const role of SCORE_ROLES) {
     const col = columns[role];
     if (col === undefined) continue;
     for (const { row: r, node, children } of parents) {
-      const total = cellAt(grid, r.row, col);
       // A total that is not a number says nothing: its children are not read.
-      if (typeof total !== "number" && typeof total !== "string") continue;
-      parts.length = 0;
-      for (const child of children) parts.push(cellAt(grid, child.row, col));
-      const differs = typedTotalDiffers(total, parts);
+      const typed = typedTotal(cellAt(grid, r.row, col));
+      if (typed === null) continue;
+      sum.micro = 0;
+      sum.numbers = 0;
+      let known = true;
+      for (let i = 0; known && i < children.length; i++)
+        known = addPart(sum, cellAt(grid, children[i].row, col));
+      const differs = known ? sumDiffers(typed, sum) : null;
       if (!differs) continue;
-      const { actual: typed, sum } = differs;
       issues.push(
         makeIssue(
           "parent_total_mismatch",
           { sheet: sheet.name, cell: toA1(r.row, col), unit, criterion: node.code },
-          { actual: typed, sum },
+          { actual: differs.actual, sum: differs.sum },
         ),
       );
     }
@@ -391,18 +393,35 @@ export function typedTotalDiffers(
   total: CellValue,
   parts: readonly CellValue[],
 ): { actual: number; sum: number } | null {
+  const typed = typedTotal(total);
+  if (typed === null) return null;
+  const sum: PartsSum = { micro: 0, numbers: 0 };
+  for (const v of parts) if (!addPart(sum, v)) return null;
+  return sumDiffers(typed, sum);
+}
+
+/** The running sum of a total's parts: micro-points, and how many parts were numbers. */
+type PartsSum = { micro: number; numbers: number };
+
+/** A total typed as a plausible number of points, or null (its parts are then not read). */
+function typedTotal(total: CellValue): number | null {
+  if (typeof total !== "number" && typeof total !== "string") return null;
   const typed = parseNumber(total);
-  if (typed === null || !isPlausiblePoints(typed)) return null;
-  let sum = 0;
-  let numbers = 0;
-  for (const v of parts) {
-    const n = parseNumber(v);
-    if (n !== null && !isPlausiblePoints(n)) return null;
-    if (n !== null) {
-      sum += toMicro(n);
-      numbers++;
-    } else if (!isBlank(v) && !isNotApplicableText(v)) return null;
-  }
-  if (numbers === 0 || sum === toMicro(typed)) return null;
-  return { actual: typed, sum: fromMicro(sum) };
+  return typed === null || !isPlausiblePoints(typed) ? null : typed;
+}
+
+/** Adds one part to the sum; false when the part makes the sum unknowable (an error, "đạt", 1e308). */
+function addPart(sum: PartsSum, v: CellValue): boolean {
+  const n = parseNumber(v);
+  if (n === null) return isBlank(v) || isNotApplicableText(v);
+  if (!isPlausiblePoints(n)) return false;
+  sum.micro += toMicro(n);
+  sum.numbers++;
+  return true;
+}
+
+/** The typed total against the sum of its parts: null when they agree or no part is a number. */
+function sumDiffers(typed: number, sum: PartsSum): { actual: number; sum: number } | null {
+  if (sum.numbers === 0 || sum.micro === toMicro(typed)) return null;
+  return { actual: typed, sum: fromMicro(sum.micro) };
 }
