@@ -1,5 +1,5 @@
 /** Old Vietnamese encodings (TCVN3, VNI) among a sheet's titles, headers and one column: one issue per sheet. */
-import { type SheetSnapshot, cellAt, toA1 } from "../grid";
+import { type CellValue, type SheetSnapshot, cellAt, toA1 } from "../grid";
 import { type Issue, makeIssue } from "../issues";
 import { cellText } from "../text";
 import type { Header } from "./header-band";
@@ -11,8 +11,15 @@ export function checkLegacy(
   cells: Iterable<{ row: number; col: number }>,
   issues: Issue[],
 ): void {
+  let at = 0;
   for (const { row, col } of cells) {
-    const text = cellText(cellAt(sheet.values, row, col));
+    const value = cellAt(sheet.values, row, col);
+    // The cell in the same place on the sheet checked before held this very value, found plain.
+    if (at < PLAIN_KEPT && value === plainSeen[at]) {
+      at++;
+      continue;
+    }
+    const text = cellText(value);
     const encoding = detectLegacyEncoding(text);
     if (encoding) {
       issues.push(
@@ -24,20 +31,32 @@ export function checkLegacy(
       );
       return;
     }
+    if (at < PLAIN_KEPT) plainSeen[at] = value;
+    at++;
   }
 }
 
+/**
+ * Values found plain (no legacy encoding), by their place in the cells checked: sheets laid out
+ * alike (1,000 unit sheets) repeat their titles in the same places, and a value equal to one
+ * found plain is plain wherever it stands, so nothing is tidied or looked up for it again.
+ */
+const plainSeen: CellValue[] = [];
+const PLAIN_KEPT = 4_096;
+
 /** Cells worth checking for legacy encoding: the titles above and in the header, and a column's cells. */
-export function* textCells(
+export function textCells(
   sheet: SheetSnapshot,
   header: Header | null,
   col: number | undefined,
-): Generator<{ row: number; col: number }> {
+): { row: number; col: number }[] {
+  const cells: { row: number; col: number }[] = [];
   const top = header ? header.dataStart : Math.min(sheet.values.length, 20);
   for (let row = 0; row < top; row++) {
     const line = sheet.values[row] ?? [];
-    for (let c = 0; c < line.length; c++) yield { row, col: c };
+    for (let c = 0; c < line.length; c++) cells.push({ row, col: c });
   }
-  if (col === undefined) return;
-  for (let row = top; row < sheet.values.length; row++) yield { row, col };
+  if (col === undefined) return cells;
+  for (let row = top; row < sheet.values.length; row++) cells.push({ row, col });
+  return cells;
 }
