@@ -6,12 +6,14 @@
  * snapshot when the adapter gives them; otherwise a label is carried rightwards over blank
  * cells that have a sub-label beneath, as merged cells arrive (value in the first cell only).
  */
-import { type CellRange, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
+import { type CellRange, type CellValue, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
 import type { ColumnMap, ColumnRole } from "../model";
-import { cellText, foldText } from "../text";
+import { cellText } from "../text";
 import {
   MAX_ROLE_CONFIDENCE,
+  type RoleMatch,
   classifyHeaderText,
+  classifyJoinedLabels,
   isColumnNumber,
   isGenericScoreLabel,
   looksLikeUnitName,
@@ -75,12 +77,12 @@ type MergeLookup = (row: number, col: number) => CellRange | undefined;
  * costs one entry per header row, not one per cell.
  */
 function indexMerges(merges: readonly CellRange[], rows: number, width: number): MergeLookup {
-  const byRow: CellRange[][] = Array.from({ length: rows }, () => []);
+  const byRow: (CellRange[] | undefined)[] = [];
   for (const m of merges) {
     if (m.top >= rows || m.left >= width) continue;
-    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) byRow[r].push(m);
+    for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) (byRow[r] ??= []).push(m);
   }
-  for (const line of byRow) line.sort((a, b) => a.left - b.left);
+  for (const line of byRow) line?.sort((a, b) => a.left - b.left);
   return (row, col) => {
     const line = row < rows && col < width ? byRow[row] : undefined;
     if (!line || line.length === 0) return undefined;
@@ -99,23 +101,119 @@ function indexMerges(merges: readonly CellRange[], rows: number, width: number):
   };
 }
 
-/** Texts of the header region, each cell read once: its own text, or its merged area's. */
-function headerTexts(grid: Grid, mergeAt: MergeLookup, rows: number, width: number): string[][] {
-  const texts: string[][] = [];
-  for (let row = 0; row < rows; row++) {
-    const line: string[] = [];
-    for (let col = 0; col < width; col++) {
+const KNOWN = 1;
+const FILLED = 2;
+const WORDY = 4;
+/** A text that folds to something holding a letter a–z has an ASCII letter or a character beyond ASCII. */
+const MAY_HOLD_WORD = /[A-Za-z\u0080-\uffff]/;
+
+/**
+ * The marks of a cell's value (KNOWN set). Exact for FILLED (cellText gives "" only for blanks,
+ * non-finite numbers and some error-like objects); WORDY is set for every value whose text could
+ * fold to something holding a letter (a number only when written with an exponent), and perhaps for a few more.
+ */
+function marksOf(value: CellValue): number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return KNOWN;
+    const size = Math.abs(value);
+    return size >= 1e20 || (size < 1e-6 && size !== 0) ? KNOWN | FILLED | WORDY : KNOWN | FILLED;
+  }
+  if (typeof value === "string") {
+    const text = cellText(value);
+    if (text === "") return KNOWN;
+    return MAY_HOLD_WORD.test(text) ? KNOWN | FILLED | WORDY : KNOWN | FILLED;
+  }
+  if (value === null || value === undefined) return KNOWN;
+  return cellText(value) === "" ? KNOWN : KNOWN | FILLED | WORDY;
+}
+
+/**
+ * The header region (the first rows), each thing worked out once and only when a band asks for
+ * it: per cell, marks saying without building its text whether it is filled and whether it may
+ * hold a word; per row, its texts (a cell's own, or its merged area's), its first column that
+ * may hold a word, and whether it is a numbering row.
+ */
+class Region {
+  readonly mergeAt: MergeLookup;
+  private readonly cellMarks: Uint8Array;
+  private readonly firsts: Int32Array;
+  private readonly rowTexts: (string[] | undefined)[] = [];
+  private readonly numberingRows: (boolean | undefined)[] = [];
+
+  constructor(
+    readonly grid: Grid,
+    merges: readonly CellRange[],
+    readonly rows: number,
+    readonly width: number,
+  ) {
+    this.mergeAt = indexMerges(merges, rows, width);
+    this.cellMarks = new Uint8Array(rows * width);
+    this.firsts = new Int32Array(rows).fill(-2);
+  }
+
+  /** The marks of a cell: FILLED when its text is not "", WORDY when it may hold a letter. */
+  marks(row: number, col: number): number {
+    const at = row * this.width + col;
+    const known = this.cellMarks[at];
+    if (known !== 0) return known;
+    let value: CellValue = this.grid[row]?.[col] ?? null;
+    if (isBlank(value)) {
       // A blank cell's merged area's text stands in for it.
+      const area = this.mergeAt(row, col);
+      value = area ? cellAt(this.grid, area.top, area.left) : null;
+    }
+    return (this.cellMarks[at] = marksOf(value));
+  }
+
+  /** The first column of a row that may hold a word, or -1. */
+  firstWord(row: number): number {
+    if (this.firsts[row] === -2) {
+      let col = 0;
+      while (col < this.width && !(this.marks(row, col) & WORDY)) col++;
+      this.firsts[row] = col < this.width ? col : -1;
+    }
+    return this.firsts[row];
+  }
+
+  /** The row's texts, as the bands read them. */
+  texts(row: number): string[] {
+    const known = this.rowTexts[row];
+    if (known) return known;
+    const { grid, width } = this;
+    const line: string[] = new Array<string>(width);
+    for (let col = 0; col < width; col++) {
       const own = cellAt(grid, row, col);
-      if (!isBlank(own)) line.push(cellText(own));
+      if (!isBlank(own)) line[col] = cellText(own);
       else {
-        const area = mergeAt(row, col);
-        line.push(area ? cellText(cellAt(grid, area.top, area.left)) : "");
+        const area = this.mergeAt(row, col);
+        line[col] = area ? cellText(cellAt(grid, area.top, area.left)) : "";
       }
     }
-    texts.push(line);
+    this.rowTexts[row] = line;
+    return line;
   }
-  return texts;
+
+  numbering(row: number): boolean {
+    return (this.numberingRows[row] ??= numberingRow(this.grid, row));
+  }
+
+  /**
+   * Whether column `col` may name a role in the band of rows top…last: it may hold a word in one of
+   * them, or be blank there with a word to its left in that row and a filled cell beneath in the
+   * band (a label carried to it, as readBand carries).
+   */
+  mayName(top: number, last: number, col: number): boolean {
+    for (let row = top; row <= last; row++) {
+      const m = this.marks(row, col);
+      if (m & WORDY) return true;
+      if (row < last && !(m & FILLED)) {
+        const first = this.firstWord(row);
+        if (first < 0 || first >= col) continue;
+        for (let below = row + 1; below <= last; below++) if (this.marks(below, col) & FILLED) return true;
+      }
+    }
+    return false;
+  }
 }
 
 /** Width of the used part of the first rows. */
@@ -125,22 +223,15 @@ function widthOf(grid: Grid, rows: number): number {
   return w;
 }
 
-/** Reads a band of header rows into columns. */
-function readBand(
-  grid: Grid,
-  mergeAt: MergeLookup,
-  regionTexts: readonly (readonly string[])[],
-  top: number,
-  rows: number,
-  width: number,
-  isUnit: IsListedUnit,
-): HeaderColumn[] {
-  // A band of one row carries nothing, so its row is read as it is (no copy).
-  const texts =
-    rows === 1
-      ? [regionTexts[top] as string[]]
-      : Array.from({ length: rows }, (_, i) => [...regionTexts[top + i]]);
-  // Carry a label over blanks to its right when the blank has a sub-label and so did the origin.
+/**
+ * The texts of a band of header rows, a label carried over blanks to its right when the blank has
+ * a sub-label and so did the origin (as merged cells arrive without merges). A band of one row
+ * carries nothing, so its row is given as it is (no copy).
+ */
+function bandTexts(region: Region, top: number, rows: number): string[][] {
+  if (rows === 1) return [region.texts(top)];
+  const { width } = region;
+  const texts = Array.from({ length: rows }, (_, i) => region.texts(top + i).slice());
   for (let i = 0; i < rows - 1; i++) {
     let carry: string | null = null;
     for (let c = 0; c < width; c++) {
@@ -154,6 +245,13 @@ function readBand(
       else carry = null;
     }
   }
+  return texts;
+}
+
+/** Reads a band of header rows (their texts after carrying, from bandTexts) into columns. */
+function readBand(region: Region, texts: string[][], top: number, isUnit: IsListedUnit): HeaderColumn[] {
+  const { grid, mergeAt, width } = region;
+  const rows = texts.length;
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < width; c++) {
     const labels: string[] = [];
@@ -166,21 +264,31 @@ function readBand(
       }
     }
     const text = labels.length === 1 ? labels[0] : labels.join(" ");
-    const match = isUnit(text) ? null : classifyHeaderText(text);
-    const last = labels[labels.length - 1] ?? "";
-    const lastMatch = labels.length <= 1 ? match : isUnit(last) ? null : classifyHeaderText(last);
+    // Under two labels or more, the last one decides whether the column is a unit's score column;
+    // the whole text is classified only when it is not.
     let owner: HeaderColumn["owner"] = null;
-    if (labels.length >= 2 && lastMatch && isScoreRole(lastMatch.role)) {
-      for (let i = labels.length - 2; i >= 0; i--) {
-        if (isUnit(labels[i]) || (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i]))) {
-          owner = { name: labels[i], ...originOf(grid, mergeAt, texts, top, labelRows[i], c, labels[i]) };
-          break;
+    let lastMatch: RoleMatch | null = null;
+    if (labels.length >= 2) {
+      const last = labels[labels.length - 1];
+      lastMatch = isUnit(last) ? null : classifyHeaderText(last);
+      if (lastMatch && isScoreRole(lastMatch.role)) {
+        for (let i = labels.length - 2; i >= 0; i--) {
+          if (isUnit(labels[i]) || (!classifyHeaderText(labels[i]) && !isGenericScoreLabel(labels[i]))) {
+            owner = { name: labels[i], ...originOf(grid, mergeAt, texts, top, labelRows[i], c, labels[i]) };
+            break;
+          }
         }
       }
     }
-    const role = owner ? (lastMatch?.role ?? null) : (match?.role ?? null);
-    const confidence = owner ? (lastMatch?.confidence ?? 0) : (match?.confidence ?? 0);
-    columns.push({ col: c, labels, text, role, confidence, owner });
+    const match = owner ? lastMatch : isUnit(text) ? null : classifyJoinedLabels(labels, text);
+    columns.push({
+      col: c,
+      labels,
+      text,
+      role: match?.role ?? null,
+      confidence: match?.confidence ?? 0,
+      owner,
+    });
   }
   return columns;
 }
@@ -283,11 +391,6 @@ function assess(
   return { top, bottom, dataStart, columns, roles, units: [...units.values()], score };
 }
 
-function namesCodeOrTitle(text: string): boolean {
-  const role = classifyHeaderText(text)?.role;
-  return role === "code" || role === "title";
-}
-
 /** isNumberingRow of a grid row, stopping at its first cell that is not a column number (a wide matrix row). */
 function numberingRow(grid: Grid, row: number): boolean {
   const line = grid[row] ?? [];
@@ -301,98 +404,176 @@ function numberingRow(grid: Grid, row: number): boolean {
   return filled >= 2;
 }
 
-/** Where the header region has words: per row, which cells, and the first such column. */
-type WordCells = { has: boolean[][]; first: number[] };
-
 /**
- * Marks the cells of the header region whose folded text holds a letter. Every rule of
- * classifyHeaderText names words, so a cell without a letter (a score, "1.2.3", "(4)") names
- * no column, and neither does a label joined from such cells.
+ * Whether the band of `rows` rows from `top` scores at most `most` by the bound of its marks,
+ * worked out column by column and stopped as soon as the answer is known. Only a column that may
+ * hold a word (its own, or one carried to it from the left of its row over a blank with a
+ * sub-label beneath) names a role, since every rule of classifyHeaderText matches words, and it
+ * names at most one, worth at most MAX_ROLE_CONFIDENCE. Sheet-wide roles count the columns not
+ * owned by a unit; two units or more add UNITS_BONUS and at most one confidence per score role
+ * of their owned columns (three roles), so with n such columns and o of them owned the score is
+ * at most 3(n − o) + 4 + 3·min(o, 3) ≤ 3n + 4; plain unit columns under one label add the bonus alone.
  */
-function wordCells(texts: readonly (readonly string[])[]): WordCells {
-  const has = texts.map((line) => line.map((t) => t !== "" && /[a-z]/.test(foldText(t))));
-  return { has, first: has.map((line) => line.indexOf(true)) };
+function boundAtMost(region: Region, top: number, rows: number, most: number): boolean {
+  const allowed = Math.floor((most - UNITS_BONUS) / MAX_ROLE_CONFIDENCE);
+  if (allowed < 0) return false;
+  const { width } = region;
+  const last = top + rows - 1;
+  let named = 0;
+  let unnamed = 0;
+  for (let c = 0; c < width; c++) {
+    if (region.mayName(top, last, c)) {
+      if (++named > allowed) return false;
+    } else if (++unnamed >= width - allowed) return true;
+  }
+  return true;
 }
 
-/** At most what the groups of units add to a band's score: their bonus, plus one confidence per score role. */
-const UNIT_BONUS_BOUND = UNITS_BONUS + 3 * MAX_ROLE_CONFIDENCE;
-/** A single header row has no sub-labels, so its units (plain score columns) add the bonus alone. */
-const SINGLE_ROW_BONUS_BOUND = UNITS_BONUS;
+/** The bound of boundAtMost in full: UNITS_BONUS + MAX_ROLE_CONFIDENCE × the columns that may name a role. */
+function marksBound(region: Region, top: number, rows: number): number {
+  const last = top + rows - 1;
+  let named = 0;
+  for (let c = 0; c < region.width; c++) if (region.mayName(top, last, c)) named++;
+  return UNITS_BONUS + MAX_ROLE_CONFIDENCE * named;
+}
 
 /**
- * An upper bound of the score `assess` gives the band of `rows` rows from `top`, read without
- * building the band: each column names at most one role, worth at most MAX_ROLE_CONFIDENCE, and only a column that
- * has a word (its own, or one carried to it from the left of its row over a blank with a sub-label
- * beneath) names one; groups of units add at most their bonus. Stops counting above `beat`.
+ * A closer bound, from the band's texts: a column with a single label names exactly the role of
+ * that label (classified once per text), and the roles count once each; a column of two labels
+ * or more is counted at MAX_ROLE_CONFIDENCE as in marksBound. A band whose columns are all single
+ * labels and name no code or title scores 0.
  */
-function scoreBound(
-  texts: readonly (readonly string[])[],
-  words: WordCells,
-  top: number,
-  rows: number,
-  width: number,
-  beat: number,
-): number {
-  const bonus = rows === 1 ? SINGLE_ROW_BONUS_BOUND : UNIT_BONUS_BOUND;
-  let bound = bonus;
-  for (let c = 0; c < width && bound <= beat; c++) {
-    let named = false;
-    for (let i = 0; i < rows && !named; i++) {
-      const row = top + i;
-      if (words.has[row][c]) named = true;
-      else if (i < rows - 1 && texts[row][c] === "" && words.first[row] >= 0 && words.first[row] < c) {
-        for (let j = i + 1; j < rows && !named; j++) named = texts[top + j][c] !== "";
+function labelsBound(texts: readonly (readonly string[])[], width: number, isUnit: IsListedUnit): number {
+  const rows = texts.length;
+  const best = new Map<ColumnRole, number>();
+  let multi = 0;
+  for (let c = 0; c < width; c++) {
+    let first = "";
+    let count = 0;
+    for (let i = 0; i < rows; i++) {
+      const t = texts[i][c];
+      if (t === "" || t === first) continue;
+      // Consecutive repeats make one label; a label differing from the first makes two or more.
+      if (count === 0) {
+        first = t;
+        count = 1;
+      } else {
+        count = 2;
+        break;
       }
     }
-    if (named) bound += MAX_ROLE_CONFIDENCE;
+    if (count === 0) continue;
+    if (count >= 2) {
+      multi++;
+      continue;
+    }
+    const match = isUnit(first) ? null : classifyHeaderText(first);
+    if (match) best.set(match.role, Math.max(best.get(match.role) ?? 0, match.confidence));
   }
-  return bound;
+  if (multi === 0 && !best.has("code") && !best.has("title")) return 0;
+  let sum = 0;
+  for (const v of best.values()) sum += v;
+  return UNITS_BONUS + sum + MAX_ROLE_CONFIDENCE * multi;
 }
+
+/** A band of header rows that findHeader may choose: its place in the order bands are tried, and its best bound so far. */
+type Candidate = { top: number; rows: number; order: number; bound: number; texts: string[][] | null };
+
+/** Where a header was found: findHeader tries that band first on the next sheet (sheets of one template share it). */
+export type HeaderHint = { top: number; bottom: number };
 
 /**
  * The best header of a sheet within its first rows, or null when no row names at least a code
  * or title column. Ties go to the earlier and shorter band. With `band` (the header rows the
  * user gave, zero-based and inclusive), exactly those rows are the header. With `isUnit`, a cell
  * naming a listed unit is read as that unit's name whatever words it holds.
+ *
+ * Every band of 1–3 rows from each of the first rows is a candidate; the one chosen is the one
+ * reading them all would choose (the highest score, the earliest band among equals), but a band
+ * is read only while a bound of its score can still beat the best read so far, or tie it from an
+ * earlier place. The band of `hint` (the header of the previous sheet) is read first; each other
+ * band is then bounded from the marks of its cells, stopping at the first columns that settle it,
+ * and those that remain are bounded again from their texts and read highest bound first.
  */
 export function findHeader(
   sheet: SheetSnapshot,
   band?: { top: number; bottom: number },
   isUnit: IsListedUnit = NO_UNITS,
+  hint?: HeaderHint | null,
 ): Header | null {
   const grid = sheet.values;
   if (band) return headerAt(sheet, band.top, band.bottom, isUnit);
   const width = widthOf(grid, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
-  let best: Header | null = null;
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
   const regionRows = Math.min(grid.length, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
-  const mergeAt = indexMerges(sheet.merges ?? [], regionRows, width);
-  const texts = headerTexts(grid, mergeAt, regionRows, width);
-  // Each row is asked "a numbering row?" by up to six bands: answer once per row.
-  const numbering: boolean[] = [];
-  const numberingAt = (row: number): boolean => (numbering[row] ??= numberingRow(grid, row));
-  const words = wordCells(texts);
+  const region = new Region(grid, sheet.merges ?? [], regionRows, width);
+  const candidates: Candidate[] = [];
   for (let top = 0; top < limit; top++) {
-    if (numberingAt(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
+    if (region.numbering(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
     for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
-      const bottom = top + rows - 1;
-      if (rows > 1 && numberingAt(bottom)) break;
-      // One row naming no code or title column scores 0 (it cannot group units either): skip it.
-      if (rows === 1 && !texts[top].some(namesCodeOrTitle)) continue;
-      // A band that cannot score above the best so far would not be chosen: not read.
-      if (best && scoreBound(texts, words, top, rows, width, best.score) <= best.score) continue;
-      let dataStart = bottom + 1;
-      while (dataStart < grid.length && numberingAt(dataStart)) dataStart++;
-      const header = assess(
-        grid,
-        readBand(grid, mergeAt, texts, top, rows, width, isUnit),
-        top,
-        bottom,
-        dataStart,
-        isUnit,
-      );
-      if (header.score > 0 && (!best || header.score > best.score)) best = header;
+      if (rows > 1 && region.numbering(top + rows - 1)) break;
+      candidates.push({ top, rows, order: candidates.length, bound: Infinity, texts: null });
     }
+  }
+  // Set by read(); typed wide so that the checks below do not narrow it to null.
+  let best = null as Header | null;
+  let bestOrder = -1;
+  const read = (c: Candidate): void => {
+    const bottom = c.top + c.rows - 1;
+    let dataStart = bottom + 1;
+    while (dataStart < grid.length && region.numbering(dataStart)) dataStart++;
+    const texts = c.texts ?? bandTexts(region, c.top, c.rows);
+    const header = assess(grid, readBand(region, texts, c.top, isUnit), c.top, bottom, dataStart, isUnit);
+    if (
+      header.score > 0 &&
+      (!best || header.score > best.score || (header.score === best.score && c.order < bestOrder))
+    ) {
+      best = header;
+      bestOrder = c.order;
+    }
+  };
+  /** Whether a band with this bound, at this place, could still replace the best header. */
+  const mayBeat = (bound: number, order: number): boolean =>
+    bound > 0 && (!best || bound > best.score || (bound === best.score && order < bestOrder));
+  const hinted = hint
+    ? candidates.find((c) => c.top === hint.top && c.top + c.rows - 1 === hint.bottom)
+    : undefined;
+  if (hinted) read(hinted);
+  const queue: Candidate[] = [];
+  for (const c of candidates) {
+    if (c === hinted) continue;
+    // Beaten for sure when its bound is at most the best score (below it, from a later place).
+    if (best && boundAtMost(region, c.top, c.rows, c.order > bestOrder ? best.score : best.score - 1))
+      continue;
+    c.bound = marksBound(region, c.top, c.rows);
+    if (mayBeat(c.bound, c.order)) queue.push(c);
+  }
+  // Highest bound first, the earlier band among equals; a band is bounded again from its texts
+  // the first time it comes to the head, and read the second time.
+  queue.sort((a, b) => b.bound - a.bound || a.order - b.order);
+  const before = (a: Candidate, b: Candidate) =>
+    a.bound > b.bound || (a.bound === b.bound && a.order < b.order);
+  const bounded: Candidate[] = [];
+  let next = 0;
+  for (;;) {
+    let pick: Candidate | undefined = queue[next];
+    let at = -1;
+    for (let i = 0; i < bounded.length; i++) {
+      if (!pick || before(bounded[i], pick)) {
+        pick = bounded[i];
+        at = i;
+      }
+    }
+    if (!pick || !mayBeat(pick.bound, pick.order)) break;
+    if (at < 0) {
+      next++;
+      pick.texts = bandTexts(region, pick.top, pick.rows);
+      pick.bound = Math.min(pick.bound, labelsBound(pick.texts, width, isUnit));
+      bounded.push(pick);
+      continue;
+    }
+    bounded.splice(at, 1);
+    read(pick);
   }
   return best;
 }
@@ -404,13 +585,13 @@ function headerAt(sheet: SheetSnapshot, top: number, bottom: number, isUnit: IsL
   const last = Math.min(bottom, grid.length - 1);
   const regionRows = last + 1;
   const width = widthOf(grid, regionRows);
-  const mergeAt = indexMerges(sheet.merges ?? [], regionRows, width);
-  const texts = headerTexts(grid, mergeAt, regionRows, width);
+  const region = new Region(grid, sheet.merges ?? [], regionRows, width);
   let dataStart = last + 1;
   while (dataStart < grid.length && numberingRow(grid, dataStart)) dataStart++;
+  const rows = last - top + 1;
   const header = assess(
     grid,
-    readBand(grid, mergeAt, texts, top, last - top + 1, width, isUnit),
+    readBand(region, bandTexts(region, top, rows), top, isUnit),
     top,
     last,
     dataStart,

@@ -24,6 +24,12 @@ const word = (...words: string[]): ((t: string) => boolean) => {
   return (t) => pattern.test(t);
 };
 
+/** Either test; both are built once, with the rules, not at each text. */
+const either =
+  (a: (t: string) => boolean, b: (t: string) => boolean) =>
+  (t: string): boolean =>
+    a(t) || b(t);
+
 /** Ordered: the first rule that matches wins. */
 const RULES: Rule[] = [
   { role: "maxPoints", confidence: 3, test: has("toi da", "thang diem", "diem chuan") },
@@ -31,7 +37,7 @@ const RULES: Rule[] = [
   { role: "weight", confidence: 3, test: has("trong so", "ty trong") },
   { role: "comment", confidence: 3, test: has("y kien", "ghi chu", "nhan xet") },
   { role: "explanation", confidence: 3, test: has("giai trinh", "thuyet minh") },
-  { role: "evidence", confidence: 3, test: (t) => has("kiem chung", "minh chung")(t) || word("tlkc")(t) },
+  { role: "evidence", confidence: 3, test: either(has("kiem chung", "minh chung"), word("tlkc")) },
   // How or from where a criterion is scored; its cells may mark survey, bonus and deduction rows.
   {
     role: "method",
@@ -52,7 +58,7 @@ const RULES: Rule[] = [
   {
     role: "surveyPoints",
     confidence: 3,
-    test: (t) => has("dieu tra", "khao sat")(t) || word("xhh", "dtxhh")(t),
+    test: either(has("dieu tra", "khao sat"), word("xhh", "dtxhh")),
   },
   // "Điểm hội đồng" is the appraisal council's score; "Hội đồng nhân dân" is part of a unit's name
   // ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh" heading its matrix column).
@@ -81,28 +87,32 @@ const RULES: Rule[] = [
   {
     role: "unitName",
     confidence: 3,
-    test: (t) =>
-      is("don vi", "co quan", "co quan, don vi", "co quan/don vi", "dia phuong")(t) ||
-      t.startsWith("ten don vi") ||
-      t.startsWith("ten co quan"),
+    test: either(
+      is("don vi", "co quan", "co quan, don vi", "co quan/don vi", "dia phuong"),
+      (t) => t.startsWith("ten don vi") || t.startsWith("ten co quan"),
+    ),
   },
   {
     role: "group",
     confidence: 3,
-    test: (t) =>
-      is("khoi", "nhom", "khoi thi dua", "nhom xep hang", "khoi xep hang")(t) || t.startsWith("khoi "),
+    test: either(is("khoi", "nhom", "khoi thi dua", "nhom xep hang", "khoi xep hang"), (t) =>
+      t.startsWith("khoi "),
+    ),
   },
   {
     role: "kind",
     confidence: 2,
-    test: (t) => is("loai", "nguon", "nguon diem")(t) || t.startsWith("loai ") || t.startsWith("nguon diem "),
+    test: either(
+      is("loai", "nguon", "nguon diem"),
+      (t) => t.startsWith("loai ") || t.startsWith("nguon diem "),
+    ),
   },
   { role: "title", confidence: 2, test: has("noi dung", "tieu chi", "linh vuc", "chi so thanh phan") },
   // A bare "Điểm" or "Kết quả" column on a unit sheet holds the unit's score.
   {
     role: "selfScore",
     confidence: 1,
-    test: (t) => is("diem", "diem so", "diem dat", "diem danh gia", "ket qua")(t),
+    test: is("diem", "diem so", "diem dat", "diem danh gia", "ket qua"),
   },
 ];
 
@@ -118,13 +128,41 @@ export function classifyHeaderText(text: string): RoleMatch | null {
   if (text === "" || text.length > MAX_HEADER_LENGTH) return null;
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const t = foldText(text)
-    .replace(/[:.*]+$/, "")
-    .trim();
-  const rule = t === "" ? undefined : RULES.find((r) => r.test(t));
-  const match = rule ? { role: rule.role, confidence: rule.confidence } : null;
+  const match = classifyFolded(foldText(text));
   // The same header texts recur on every sheet of a workbook. Every cell of the first rows is
   // asked, score and evidence texts too, so a small memo would be emptied every few sheets.
+  if (memo.size > 50_000) memo.clear();
+  memo.set(text, match);
+  return match;
+}
+
+function classifyFolded(folded: string): RoleMatch | null {
+  const t = folded.replace(/[:.*]+$/, "").trim();
+  const rule = t === "" ? undefined : RULES.find((r) => r.test(t));
+  return rule ? { role: rule.role, confidence: rule.confidence } : null;
+}
+
+/**
+ * classifyHeaderText(labels.join(" ")) for the labels of one column of a multi-row header
+ * ("Sở Tư pháp" above "Tự chấm"), from the labels folded one by one: folding works character
+ * by character apart from the spaces, which it collapses and trims, so the folded join is the
+ * folded labels joined by one space. Two cases where that does not hold are folded whole, as
+ * classifyHeaderText does: a label that folds to nothing (spaces or accents alone, whose space
+ * would not be doubled) and a capital sigma, whose lower case depends on the letter after it.
+ */
+export function classifyJoinedLabels(labels: readonly string[], text: string): RoleMatch | null {
+  if (labels.length < 2) return classifyHeaderText(text);
+  if (text === "" || text.length > MAX_HEADER_LENGTH) return null;
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const parts: string[] = [];
+  let whole = false;
+  for (const label of labels) {
+    const folded = foldText(label);
+    if (folded === "" || label.includes("\u03a3")) whole = true;
+    parts.push(folded);
+  }
+  const match = classifyFolded(whole ? foldText(text) : parts.join(" "));
   if (memo.size > 50_000) memo.clear();
   memo.set(text, match);
   return match;

@@ -33,7 +33,13 @@ import {
 import { type SheetKind, detectSheetKinds, layoutSettingFor } from "./detect-layout";
 import { type CodeRow, codeRowAt, findCodeColumn, findCodeRow, levelOf } from "./find-code-row";
 import { unitKey } from "../evaluate/infer-group";
-import { type Header, type IsListedUnit, findHeader, unitLikeScoreColumns } from "./header-band";
+import {
+  type Header,
+  type HeaderHint,
+  type IsListedUnit,
+  findHeader,
+  unitLikeScoreColumns,
+} from "./header-band";
 import { readMatrixSheet } from "./read-matrix-sheet";
 import { readTransposedSheet } from "./read-transposed-sheet";
 import { readUnitSheet } from "./read-unit-sheet";
@@ -97,11 +103,20 @@ export function parseWorkbook(
   const correctionOf = (s: SheetSnapshot) => layoutSettingFor(settings, s.name);
   /** Names of the units list, once read: a header cell naming one is a unit, never a role. */
   let isListed: IsListedUnit | undefined;
+  /** The last header found: its band is tried first on the next sheet (only the search's speed depends on it). */
+  let hint: HeaderHint | null = null;
   const headerOf = (s: SheetSnapshot): Header | null => {
     if (!headers.has(s)) {
       // Header rows the user gave (1-based) are taken as they are.
       const rows = correctionOf(s)?.headerRows;
-      headers.set(s, findHeader(s, rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined, isListed));
+      const found = findHeader(
+        s,
+        rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined,
+        isListed,
+        hint,
+      );
+      if (found) hint = { top: found.top, bottom: found.bottom };
+      headers.set(s, found);
     }
     return headers.get(s) ?? null;
   };

@@ -1,5 +1,6 @@
 import {
   classifyHeaderText,
+  classifyJoinedLabels,
   isGenericScoreLabel,
   isNumberingRow,
 } from "../../../src/core/parse/header-roles";
@@ -103,5 +104,33 @@ describe("isNumberingRow: a row of column numbers under the header", () => {
   });
   it.each([[["I", "CÔNG TÁC CHỈ ĐẠO", "10"]], [["1", ""]], [["STT", "Nội dung"]]])("%p is not", (cells) => {
     expect(isNumberingRow(cells)).toBe(false);
+  });
+});
+
+describe("classifyJoinedLabels: a column's labels classified as their joined text", () => {
+  it.each([
+    [["Điểm", "Tự chấm"]],
+    [["Sở Tư pháp", "Tự chấm"]],
+    [["Mã", "số"]],
+    [["Nội", "dung"]],
+    [["Cơ quan: Sở Y tế", "STT"]],
+    [["Điểm", "Hội đồng", "nhân dân"]],
+    [["Tự", "chấm:"]],
+    // A label that folds to nothing, a capital sigma, odd spaces: folded whole.
+    [["\u0301", "STT"]],
+    [["ΣΑΣ", "Tự chấm"]],
+    [["Điểm\u200b", "\u00a0tự chấm"]],
+    [["TỰ CHẤM".normalize("NFD"), "ĐIỂM"]],
+    [["x".repeat(100), "Tự chấm"]],
+  ])("%p reads as its joined text does", (labels) => {
+    const text = labels.join(" ");
+    const expected = classifyHeaderText(text);
+    expect(classifyJoinedLabels(labels, text)).toEqual(expected);
+  });
+
+  it("names the role the joined text names, not the last label's", () => {
+    expect(classifyJoinedLabels(["Mã", "số"], "Mã số")?.role).toBe("code");
+    expect(classifyHeaderText("số")).toBeNull();
+    expect(classifyJoinedLabels(["Nội", "dung"], "Nội dung")?.role).toBe("title");
   });
 });
