@@ -103,21 +103,33 @@ function plainNumber(text: string): number | null | undefined {
   let digits = 0;
   let decimals = 0;
   let separator = -1;
+  let mantissa = 0;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       if (separator < 0) digits++;
       else decimals++;
+      mantissa = mantissa * 10 + (c - 0x30);
     } else if ((c === 0x2c || c === 0x2e) && separator < 0) separator = i;
     else return undefined;
   }
   if (digits === 0 && decimals === 0) return undefined;
+  // Up to 15 digits the mantissa is an exact integer and 10^decimals an exact power, so their
+  // quotient is the correctly rounded value of the decimal text, which Number() also gives.
+  if (digits + decimals <= 15) {
+    const value = mantissa / POWERS_OF_TEN[decimals];
+    return sign === 0x2d ? -value : value;
+  }
   const n =
     text.charCodeAt(separator) === 0x2c
       ? Number(`${text.slice(start, separator)}.${text.slice(separator + 1, end)}`)
       : Number(start === 0 && end === text.length ? text : text.slice(start, end));
   return Number.isFinite(n) ? n : null;
 }
+
+/** 10^0 … 10^15, each exact (products of integers below 2^53). */
+const POWERS_OF_TEN: number[] = [1];
+while (POWERS_OF_TEN.length < 16) POWERS_OF_TEN.push(POWERS_OF_TEN[POWERS_OF_TEN.length - 1] * 10);
 
 /** Formats a number the Vietnamese way: decimal comma, fixed decimals, rounded half-up as Excel shows it (format-number.ts). */
 export function formatDecimalVi(value: number, decimals: number): string {

@@ -66,7 +66,7 @@ describe("parseNumber on every short shape of typed number", () => {
     return null;
   }
 
-  it("reads every text of up to four characters from digits, signs, separators and spaces as the rule does", () => {
+  it("reads every short text of digits, signs, separators and spaces, and long numbers, as the rule does", () => {
     const alphabet = ["0", "5", "+", "-", ",", ".", " ", "\t", "\u00a0", "e", "x"];
     let texts = [""];
     const all: string[] = [];
@@ -75,6 +75,18 @@ describe("parseNumber on every short shape of typed number", () => {
       all.push(...texts);
     }
     all.push("9".repeat(400), `0,${"1".repeat(30)}`, " 0,25 ", "  1.250,5 ", "-0", "Infinity", "1e5");
+    // Longer numbers, digit by digit from a fixed sequence: 1 to 20 digits, a comma or a dot.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      const digits = Array.from({ length: 1 + next(20) }, () => String(next(10))).join("");
+      const cut = next(digits.length + 1);
+      const separator = [",", ".", ""][next(3)];
+      all.push(`${["", "-", "+", " "][next(4)]}${digits.slice(0, cut)}${separator}${digits.slice(cut)}`);
+    }
     const differing = all.filter((t) => !Object.is(parseNumber(t), byTheRule(t)));
     expect(differing).toEqual([]);
     expect(all.filter((t) => parseNumber(t) !== null).length).toBeGreaterThan(1000);
