@@ -48,17 +48,73 @@ type Choice =
 
 /** Evaluates a leaf of the criteria set for a unit whose sheet has `row` for it (undefined: the row is missing). */
 export function evaluateLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafContext): LeafOutcome {
-  const outcome = judgeLeaf(node, row, ctx);
-  // Any error about the leaf marks it, even when another cell supplied its points.
-  if (outcome.issues.some((i) => i.severity === "error")) outcome.leaf.hasError = true;
-  return outcome;
+  const issues: Issue[] = [];
+  const leaf = evaluateLeafInto(node, row, ctx, issues);
+  return { leaf, issues, surveyGiven: leaf.source === "survey" };
 }
 
-function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafContext): LeafOutcome {
-  const issues: Issue[] = [];
-  const report = (code: IssueCode, cell: string | null, data: IssueData = {}, sheet = ctx.sheet): void => {
-    issues.push(makeIssue(code, { sheet, cell, unit: ctx.unit, criterion: node.code }, data));
-  };
+/**
+ * evaluateLeaf for the units of a workbook: the leaf's issues are appended to `issues` (a
+ * unit's list), and a survey leaf that received survey points is the one whose source is "survey".
+ * No array, closure or outcome object is made per leaf: a workbook has 150,000 of them.
+ */
+export function evaluateLeafInto(
+  node: CriteriaNode,
+  row: ScoreRow | undefined,
+  ctx: LeafContext,
+  issues: Issue[],
+): LeafResult {
+  const from = issues.length;
+  const leaf = judgeLeaf(node, row, ctx, issues);
+  // Any error about the leaf marks it, even when another cell supplied its points.
+  for (let i = from; i < issues.length; i++) {
+    if (issues[i].severity === "error") {
+      leaf.hasError = true;
+      break;
+    }
+  }
+  return leaf;
+}
+
+/** Where a leaf's issues go and what they name: the unit, the sheet and the criterion. */
+type Reporter = { issues: Issue[]; ctx: LeafContext; node: CriteriaNode };
+
+function report(
+  to: Reporter,
+  code: IssueCode,
+  cell: string | null,
+  data: IssueData = {},
+  sheet = to.ctx.sheet,
+): void {
+  to.issues.push(makeIssue(code, { sheet, cell, unit: to.ctx.unit, criterion: to.node.code }, data));
+}
+
+/** The candidates of the leaf being judged, reused from leaf to leaf (at most three per leaf). */
+const candidates: Candidate[] = [
+  { source: "self", cell: null, reading: { kind: "blank" } },
+  { source: "self", cell: null, reading: { kind: "blank" } },
+  { source: "self", cell: null, reading: { kind: "blank" } },
+];
+
+function setCandidate(
+  i: number,
+  source: Candidate["source"],
+  cell: SourceCell | null,
+  reading: ScoreReading,
+): void {
+  const c = candidates[i];
+  c.source = source;
+  c.cell = cell;
+  c.reading = reading;
+}
+
+function judgeLeaf(
+  node: CriteriaNode,
+  row: ScoreRow | undefined,
+  ctx: LeafContext,
+  issues: Issue[],
+): LeafResult {
+  const to: Reporter = { issues, ctx, node };
   const maxPoints = node.maxPoints;
   // Each score cell is read once; the reading serves the leaf's figures and the choice below.
   const selfReading = readCell(row?.selfScore);
@@ -75,54 +131,52 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
     hasError: false,
   };
   // A leaf without a maximum is reported by the parse stage (criteria_leaf_without_max); nothing to judge against.
-  if (maxPoints === null) return { leaf, issues, surveyGiven: false };
+  if (maxPoints === null) return leaf;
   if (!row) {
     // The parse stage reports the missing row (missing_criterion); the leaf earns nothing.
     leaf.hasError = true;
-    if (node.role === "survey") return finishSurveyWithoutCells(node, leaf, ctx, issues, report, null);
-    return { leaf, issues, surveyGiven: false };
+    if (node.role === "survey") finishSurveyWithoutCells(node, leaf, to, null);
+    return leaf;
   }
 
   if (node.role === "survey") {
     // QĐ 876/QĐ-BNV: survey criteria are filled in by Sở Nội vụ, never self-scored.
     const self = row.selfScore;
     if (ctx.layout === "unitSheet" && self && !isBlank(self.value)) {
-      if (selfReading.kind !== "notApplicable") report("survey_self_scored", self.cell);
+      if (selfReading.kind !== "notApplicable") report(to, "survey_self_scored", self.cell);
     }
-    const candidates: Candidate[] = [
-      { source: "survey", cell: row.surveyPoints, reading: readCell(row.surveyPoints) },
-      { source: "survey", cell: row.appraisedScore, reading: appraisedReading },
-    ];
+    setCandidate(0, "survey", row.surveyPoints, readCell(row.surveyPoints));
+    setCandidate(1, "survey", row.appraisedScore, appraisedReading);
     // A matrix is compiled by Sở Nội vụ: its single score cell of a survey row is the survey result.
-    if (ctx.layout === "matrix")
-      candidates.push({ source: "survey", cell: row.selfScore, reading: selfReading });
-    const choice = chooseScore(node, maxPoints, candidates, report);
+    const count = ctx.layout === "matrix" ? 3 : 2;
+    if (count === 3) setCandidate(2, "survey", row.selfScore, selfReading);
+    const choice = chooseScore(node, maxPoints, count, to);
     if (choice.kind === "blank") {
       const where = row.surveyPoints?.cell ?? row.appraisedScore?.cell ?? row.codeCell;
-      return finishSurveyWithoutCells(node, leaf, ctx, issues, report, where);
+      finishSurveyWithoutCells(node, leaf, to, where);
+      return leaf;
     }
     applyChoice(leaf, choice, node, ctx.settings);
-    return { leaf, issues, surveyGiven: choice.kind === "number" };
+    return leaf;
   }
 
-  const candidates: Candidate[] =
-    ctx.settings.scoreSource === "appraised"
-      ? [
-          { source: "appraised", cell: row.appraisedScore, reading: appraisedReading },
-          { source: "self", cell: row.selfScore, reading: selfReading },
-        ]
-      : [{ source: "self", cell: row.selfScore, reading: selfReading }];
-  const choice = chooseScore(node, maxPoints, candidates, report);
+  let count = 1;
+  if (ctx.settings.scoreSource === "appraised") {
+    setCandidate(0, "appraised", row.appraisedScore, appraisedReading);
+    setCandidate(1, "self", row.selfScore, selfReading);
+    count = 2;
+  } else setCandidate(0, "self", row.selfScore, selfReading);
+  const choice = chooseScore(node, maxPoints, count, to);
   if (choice.kind === "blank") {
     // An empty bonus or deduction item simply earns or loses nothing; an ordinary leaf must be scored.
     // A sheet without any score column is reported once by the parse stage (scoring_column_missing).
     if (node.role === "normal" && !row.selfScore && !row.appraisedScore) {
       leaf.hasError = true;
     } else if (node.role === "normal") {
-      report("score_blank", row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell);
+      report(to, "score_blank", row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell);
       leaf.hasError = true;
     }
-    return { leaf, issues, surveyGiven: false };
+    return leaf;
   }
   applyChoice(leaf, choice, node, ctx.settings);
   if (
@@ -136,30 +190,26 @@ function judgeLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafConte
     isBlankCell(row.explanation)
   ) {
     // Công văn 383/BNV-CCHC: every score cites evidence, or explains why there is none.
-    report("evidence_missing", row.evidence?.cell ?? row.explanation?.cell ?? choice.cell);
+    report(to, "evidence_missing", row.evidence?.cell ?? row.explanation?.cell ?? choice.cell);
   }
-  return { leaf, issues, surveyGiven: false };
+  return leaf;
 }
 
 /**
- * The first candidate cell that holds a valid number or a not-applicable mark decides; every
- * non-blank candidate that is invalid is reported, whether or not a later one is used.
+ * The first of the `count` candidates that holds a valid number or a not-applicable mark decides;
+ * every non-blank candidate that is invalid is reported, whether or not a later one is used.
  */
-function chooseScore(
-  node: CriteriaNode,
-  maxPoints: Micro,
-  candidates: readonly Candidate[],
-  report: (code: IssueCode, cell: string | null, data?: IssueData) => void,
-): Choice {
+function chooseScore(node: CriteriaNode, maxPoints: Micro, count: number, to: Reporter): Choice {
   let choice: Choice | null = null;
   let firstError: string | null = null;
-  for (const candidate of candidates) {
+  for (let i = 0; i < count; i++) {
+    const candidate = candidates[i];
     if (!candidate.cell) continue;
     const reading = candidate.reading;
     const cell = candidate.cell.cell;
     if (reading.kind === "blank") continue;
     if (reading.kind === "invalid") {
-      report(reading.code, cell, {
+      report(to, reading.code, cell, {
         input: reading.input,
         ...(reading.kept !== undefined && { actual: reading.kept }),
       });
@@ -173,7 +223,7 @@ function chooseScore(
     const role = node.role === "survey" ? "normal" : node.role;
     const problem = judgeScore(reading.micro, reading.points, role, maxPoints, node.levels);
     if (problem) {
-      report(problem.code, cell, problem.data);
+      report(to, problem.code, cell, problem.data);
       firstError ??= cell;
       continue;
     }
@@ -181,8 +231,10 @@ function chooseScore(
   }
   if (choice) return choice;
   if (firstError !== null) return { kind: "error", cell: firstError };
-  return { kind: "blank" };
+  return BLANK_CHOICE;
 }
+
+const BLANK_CHOICE: Choice = { kind: "blank" };
 
 function applyChoice(
   leaf: LeafResult,
@@ -212,11 +264,10 @@ function applyChoice(
 function finishSurveyWithoutCells(
   node: CriteriaNode,
   leaf: LeafResult,
-  ctx: LeafContext,
-  issues: Issue[],
-  report: (code: IssueCode, cell: string | null, data?: IssueData, sheet?: string) => void,
+  to: Reporter,
   where: string | null,
-): LeafOutcome {
+): void {
+  const ctx = to.ctx;
   const tally = ctx.tally;
   if (tally && node.maxPoints !== null) {
     const outcome = computeTallyPoints(tally, node.maxPoints, ctx.settings.surveyOptionWeights);
@@ -224,18 +275,23 @@ function finishSurveyWithoutCells(
       leaf.points = outcome.micro;
       leaf.source = "survey";
       leaf.cell = tally.cell;
-      return { leaf, issues, surveyGiven: true };
+      return;
     }
     if (outcome.kind === "invalid") {
-      report("survey_tally_invalid", tally.cell, { input: outcome.input, name: outcome.option }, tally.sheet);
+      report(
+        to,
+        "survey_tally_invalid",
+        tally.cell,
+        { input: outcome.input, name: outcome.option },
+        tally.sheet,
+      );
       leaf.hasError = true;
       leaf.cell = tally.cell;
-      return { leaf, issues, surveyGiven: false };
+      return;
     }
   }
   // A unit's own check (scoreSource "self") runs before any survey: its survey leaves simply wait.
-  if (where !== null && ctx.settings.scoreSource !== "self") report("survey_missing", where);
-  return { leaf, issues, surveyGiven: false };
+  if (where !== null && ctx.settings.scoreSource !== "self") report(to, "survey_missing", where);
 }
 
 const BLANK: ScoreReading = { kind: "blank" };
@@ -249,10 +305,27 @@ const BLANK: ScoreReading = { kind: "blank" };
 const textReadings = new Map<string, ScoreReading>();
 const TEXT_READINGS_LIMIT = 50_000;
 
+/**
+ * Readings of numbers, memoised alike: scores repeat a few values (0, 0,25, 0,5, 1…) over every
+ * unit. Minus zero is read afresh (a Map does not tell it from zero).
+ */
+const numberReadings = new Map<number, ScoreReading>();
+
 /** What a score cell holds (an absent cell is blank). */
 function readCell(cell: SourceCell | null | undefined): ScoreReading {
   if (!cell) return BLANK;
   const value = cell.value;
+  if (value === null) return BLANK;
+  if (typeof value === "number") {
+    if (Object.is(value, -0)) return readScoreCell(value);
+    let reading = numberReadings.get(value);
+    if (reading === undefined) {
+      reading = readScoreCell(value);
+      if (numberReadings.size >= TEXT_READINGS_LIMIT) numberReadings.clear();
+      numberReadings.set(value, reading);
+    }
+    return reading;
+  }
   if (typeof value !== "string") return readScoreCell(value);
   let reading = textReadings.get(value);
   if (reading === undefined) {

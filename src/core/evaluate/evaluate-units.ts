@@ -14,7 +14,7 @@ import type {
 } from "../model";
 import type { Settings } from "../settings";
 import { foldText } from "../text";
-import { type LeafContext, evaluateLeaf } from "./evaluate-leaf";
+import { type LeafContext, evaluateLeafInto } from "./evaluate-leaf";
 import { findGroup, unitKey } from "./infer-group";
 import { sumUnitTotals } from "./sum-unit-totals";
 
@@ -128,18 +128,17 @@ function evaluateUnit(
     const node = criteria.nodes[id];
     if (!node) continue;
     ctx.tally = unitTallies?.get(id) ?? null;
-    const outcome = evaluateLeaf(node, rows[first[k]], ctx);
-    leaves[id] = outcome.leaf;
+    const from = leafIssues.length;
+    const leaf = evaluateLeafInto(node, rows[first[k]], ctx, leafIssues);
+    leaves[id] = leaf;
     let ownError = false;
-    for (const issue of outcome.issues) {
-      leafIssues.push(issue);
-      if (issue.severity === "error") ownError = true;
-    }
+    for (let i = from; i < leafIssues.length; i++) if (leafIssues[i].severity === "error") ownError = true;
     // A leaf in error without an issue of its own (missing row, no score column) was reported by
     // the parse stage; it still counts as one error of the unit.
-    if (outcome.leaf.hasError && !ownError) silentErrors += 1;
+    if (leaf.hasError && !ownError) silentErrors += 1;
     if (node.role === "survey") surveyLeaves += 1;
-    if (outcome.surveyGiven) surveyGiven += 1;
+    // A survey leaf credited with survey points (from a cell or its answer tally).
+    if (leaf.source === "survey") surveyGiven += 1;
   }
 
   let kept = leafIssues;

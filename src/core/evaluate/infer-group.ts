@@ -50,8 +50,18 @@ export function inferGroupFromName(unit: string): string {
  * dashes or bullets typed before it ("- Sở Tài chính", "Cơ quan: -Sở Tài chính").
  */
 export function unitKey(name: string): string {
-  return foldText(name).replace(/^[\s\-–+*•.:]+/, "");
+  const known = unitKeys.get(name);
+  if (known !== undefined) return known;
+  const key = foldText(name).replace(/^[\s\-–+*•.:]+/, "");
+  // Each unit's name is keyed several times per analysis (its scores, its group, its place in the
+  // list), after the parse has filled the text memo with other texts: a bounded memo of its own.
+  if (unitKeys.size >= UNIT_KEYS_LIMIT) unitKeys.clear();
+  unitKeys.set(name, key);
+  return key;
 }
+
+const UNIT_KEYS_LIMIT = 20_000;
+const unitKeys = new Map<string, string>();
 
 /** Each units list indexed by key once (its first entry per key), so a lookup is not a scan of the list. */
 const listIndexes = new WeakMap<

@@ -72,8 +72,7 @@ export function sumUnitTotals(
     maxPoints[i] = m;
     bonus[i] = b;
     deduction[i] = d;
-    if (node !== null && node.kind !== "subCriterion")
-      nodes[id] = nodeResult(node, { points: p, maxPoints: m, bonus: b, deduction: d });
+    if (node !== null && node.kind !== "subCriterion") nodes[id] = nodeResult(node, p, m, b, d);
   }
 
   const fieldSums = plan.fields.map(({ node, step }) => ({
@@ -154,18 +153,20 @@ function scratch(length: number, which: number): Float64Array {
   return made;
 }
 
-function nodeResult(node: CriteriaNode, sums: Sums): NodeResult {
+/** A node's result from its sums (passed one by one: no object is made for them per node and unit). */
+function nodeResult(
+  node: CriteriaNode,
+  points: Micro,
+  maxPoints: Micro,
+  bonus: Micro,
+  deduction: Micro,
+): NodeResult {
   // A bonus or deduction node shows its signed contribution against its cap; it has no index of its own.
   if (node.role === "bonus")
-    return { criterionId: node.id, points: sums.bonus, maxPoints: node.maxPoints ?? 0, index: null };
+    return { criterionId: node.id, points: bonus, maxPoints: node.maxPoints ?? 0, index: null };
   if (node.role === "deduction")
-    return { criterionId: node.id, points: -sums.deduction, maxPoints: node.maxPoints ?? 0, index: null };
-  return {
-    criterionId: node.id,
-    points: sums.points,
-    maxPoints: sums.maxPoints,
-    index: indexPercent(sums.points, sums.maxPoints),
-  };
+    return { criterionId: node.id, points: -deduction, maxPoints: node.maxPoints ?? 0, index: null };
+  return { criterionId: node.id, points, maxPoints, index: indexPercent(points, maxPoints) };
 }
 
 /**

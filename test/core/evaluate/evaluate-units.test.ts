@@ -189,6 +189,24 @@ describe("value checks", () => {
     expect(where(run({ "1.3.2": { self: 2 } }).issues)).toEqual([["score_off_levels", "D8"]]);
   });
 
+  it("judges the same typed value afresh on every leaf and unit (readings are shared, judgements are not)", () => {
+    // 3 is valid on 1.2 (max 3) and above the maximum of 1.1 (2); units typing it alike differ by leaf.
+    const parsed = parsedWorkbook(criteriaSet(OUTLINE), [
+      unitScores("Sở Tư pháp", { ...FULL, "1.1": { self: 3 }, "1.2": { self: 3 } }, { sheet: "A" }),
+      unitScores("Sở Tài chính", { ...FULL, "1.1": { self: "3" }, "1.2": { self: 3 } }, { sheet: "B" }),
+      unitScores("Sở Y tế", { ...FULL, "1.1": { self: -0 }, "1.2": { self: 0 } }, { sheet: "C" }),
+    ]);
+    const { results, issues } = evaluateUnits(parsed, settingsWith({}));
+    expect(issues.map((i) => [i.sheet, i.code, i.cell])).toEqual([
+      ["A", "score_above_max", "D5"],
+      ["B", "score_above_max", "D5"],
+    ]);
+    expect(results.map((r) => r.leaves["1.2"].points)).toEqual([3_000_000, 3_000_000, 0]);
+    // Minus zero is a valid zero, read as typed.
+    expect(Object.is(results[2].leaves["1.1"].points, -0)).toBe(Object.is(toMicro(-0), -0));
+    expect(results[2].leaves["1.1"]).toMatchObject({ hasError: false, source: "self" });
+  });
+
   it("reports an invalid self-score even when a valid appraised score is used", () => {
     const { result, issues } = run({ "1.2": { self: 4, appraised: 3 } });
     expect(where(issues)).toEqual([["score_above_max", "D6"]]);
