@@ -34,28 +34,35 @@ export async function packWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> 
 const EMPTY_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 /**
- * Gives every cell holding a value and no style at all the shared EMPTY_STYLE; returns the undo.
- * Cells whose value is a date (or a formula with a date result) keep theirs: ExcelJS gives an
- * unstyled date a date format, chosen by the cell's type, which a shared style id would not follow.
- * Every other type writes the same style for an empty style (numFmtId 0), so ids are unchanged.
+ * Gives every cell holding a value, and every row holding one, that has no style at all the shared
+ * EMPTY_STYLE; returns the undo. Cells whose value is a date (or a formula with a date result)
+ * keep theirs: ExcelJS gives an unstyled date a date format, chosen by the cell's type, which a
+ * shared style id would not follow. Every other cell, and a row, writes the same style for an
+ * empty style (numFmtId 0), so the style ids written are unchanged.
  */
 export function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
-  const changed: ExcelJS.Cell[] = [];
+  const changed: Styled[] = [];
+  const share = (owner: Styled): void => {
+    const style = owner.style;
+    if (!style || style === EMPTY_STYLE || !isEmptyObject(style)) return;
+    owner.style = EMPTY_STYLE;
+    changed.push(owner);
+  };
   for (const ws of workbook.worksheets) {
     ws.eachRow((row) => {
+      // ExcelJS keeps a row's own style on `style` (not in its typings).
+      share(row as unknown as Styled);
       row.eachCell((cell) => {
-        const style = cell.style as Partial<ExcelJS.Style> | undefined;
-        if (!style || style === EMPTY_STYLE || !isEmptyObject(style)) return;
-        if (cell.type === DATE_TYPE || cell.effectiveType === DATE_TYPE) return;
-        cell.style = EMPTY_STYLE;
-        changed.push(cell);
+        if (cell.type !== DATE_TYPE && cell.effectiveType !== DATE_TYPE) share(cell);
       });
     });
   }
   return () => {
-    for (const cell of changed) if (cell.style === EMPTY_STYLE) cell.style = {};
+    for (const owner of changed) if (owner.style === EMPTY_STYLE) owner.style = {};
   };
 }
+
+type Styled = { style: Partial<ExcelJS.Style> | undefined };
 
 const DATE_TYPE = ExcelJS.ValueType.Date;
 

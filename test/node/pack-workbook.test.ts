@@ -96,8 +96,13 @@ describe("packing the workbook the command line saves", () => {
     expect(ws.getCell("A2").style).toBe(ws.getCell("B4").style);
     expect(ws.getCell("B2").style).not.toBe(ws.getCell("A2").style); // a date keeps its own
     expect(ws.getCell("A1").font).toEqual(expect.objectContaining({ bold: true })); // styled: untouched
+    const rowStyle = (n: number): unknown => (ws.getRow(n) as unknown as { style: unknown }).style;
+    expect(rowStyle(2)).toBe(ws.getCell("A2").style); // rows are written with a style too
+    expect(rowStyle(5)).toEqual(expect.objectContaining({ font: { italic: true } })); // styled: untouched
     restore();
     expect(ws.getCell("A2").style).not.toBe(ws.getCell("B4").style);
+    expect(rowStyle(2)).not.toBe(rowStyle(3));
+    expect(rowStyle(2)).toEqual({});
   });
 });
 
