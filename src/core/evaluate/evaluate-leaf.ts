@@ -40,11 +40,16 @@ type Candidate = {
   reading: ScoreReading;
 };
 
-type Choice =
-  | { kind: "number"; source: Candidate["source"]; micro: Micro; cell: string }
-  | { kind: "notApplicable"; cell: string }
-  | { kind: "error"; cell: string }
-  | { kind: "blank" };
+/**
+ * What decided a leaf: a number (its source, points and cell), a not-applicable mark (its cell),
+ * an error (the first invalid cell) or nothing (blank). One object, refilled for each leaf.
+ */
+type Choice = {
+  kind: "number" | "notApplicable" | "error" | "blank";
+  source: Candidate["source"];
+  micro: Micro;
+  cell: string;
+};
 
 /** Evaluates a leaf of the criteria set for a unit whose sheet has `row` for it (undefined: the row is missing). */
 export function evaluateLeaf(node: CriteriaNode, row: ScoreRow | undefined, ctx: LeafContext): LeafOutcome {
@@ -76,17 +81,17 @@ export function evaluateLeafInto(
   return leaf;
 }
 
-/** Where a leaf's issues go and what they name: the unit, the sheet and the criterion. */
-type Reporter = { issues: Issue[]; ctx: LeafContext; node: CriteriaNode };
-
+/** Adds an issue about the leaf: it names the unit, the sheet and the criterion. */
 function report(
-  to: Reporter,
+  issues: Issue[],
+  ctx: LeafContext,
+  node: CriteriaNode,
   code: IssueCode,
   cell: string | null,
   data: IssueData = {},
-  sheet = to.ctx.sheet,
+  sheet = ctx.sheet,
 ): void {
-  to.issues.push(makeIssue(code, { sheet, cell, unit: to.ctx.unit, criterion: to.node.code }, data));
+  issues.push(makeIssue(code, { sheet, cell, unit: ctx.unit, criterion: node.code }, data));
 }
 
 /** The candidates of the leaf being judged, reused from leaf to leaf (at most three per leaf). */
@@ -114,7 +119,6 @@ function judgeLeaf(
   ctx: LeafContext,
   issues: Issue[],
 ): LeafResult {
-  const to: Reporter = { issues, ctx, node };
   const maxPoints = node.maxPoints;
   // Each score cell is read once; the reading serves the leaf's figures and the choice below.
   const selfReading = readCell(row?.selfScore);
@@ -135,7 +139,7 @@ function judgeLeaf(
   if (!row) {
     // The parse stage reports the missing row (missing_criterion); the leaf earns nothing.
     leaf.hasError = true;
-    if (node.role === "survey") finishSurveyWithoutCells(node, leaf, to, null);
+    if (node.role === "survey") finishSurveyWithoutCells(node, leaf, issues, ctx, null);
     return leaf;
   }
 
@@ -143,17 +147,17 @@ function judgeLeaf(
     // QĐ 876/QĐ-BNV: survey criteria are filled in by Sở Nội vụ, never self-scored.
     const self = row.selfScore;
     if (ctx.layout === "unitSheet" && self && !isBlank(self.value)) {
-      if (selfReading.kind !== "notApplicable") report(to, "survey_self_scored", self.cell);
+      if (selfReading.kind !== "notApplicable") report(issues, ctx, node, "survey_self_scored", self.cell);
     }
     setCandidate(0, "survey", row.surveyPoints, readCell(row.surveyPoints));
     setCandidate(1, "survey", row.appraisedScore, appraisedReading);
     // A matrix is compiled by Sở Nội vụ: its single score cell of a survey row is the survey result.
     const count = ctx.layout === "matrix" ? 3 : 2;
     if (count === 3) setCandidate(2, "survey", row.selfScore, selfReading);
-    const choice = chooseScore(node, maxPoints, count, to);
+    const choice = chooseScore(node, maxPoints, count, issues, ctx);
     if (choice.kind === "blank") {
       const where = row.surveyPoints?.cell ?? row.appraisedScore?.cell ?? row.codeCell;
-      finishSurveyWithoutCells(node, leaf, to, where);
+      finishSurveyWithoutCells(node, leaf, issues, ctx, where);
       return leaf;
     }
     applyChoice(leaf, choice, node, ctx.settings);
@@ -166,14 +170,20 @@ function judgeLeaf(
     setCandidate(1, "self", row.selfScore, selfReading);
     count = 2;
   } else setCandidate(0, "self", row.selfScore, selfReading);
-  const choice = chooseScore(node, maxPoints, count, to);
+  const choice = chooseScore(node, maxPoints, count, issues, ctx);
   if (choice.kind === "blank") {
     // An empty bonus or deduction item simply earns or loses nothing; an ordinary leaf must be scored.
     // A sheet without any score column is reported once by the parse stage (scoring_column_missing).
     if (node.role === "normal" && !row.selfScore && !row.appraisedScore) {
       leaf.hasError = true;
     } else if (node.role === "normal") {
-      report(to, "score_blank", row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell);
+      report(
+        issues,
+        ctx,
+        node,
+        "score_blank",
+        row.selfScore?.cell ?? row.appraisedScore?.cell ?? row.codeCell,
+      );
       leaf.hasError = true;
     }
     return leaf;
@@ -190,7 +200,7 @@ function judgeLeaf(
     isBlankCell(row.explanation)
   ) {
     // Công văn 383/BNV-CCHC: every score cites evidence, or explains why there is none.
-    report(to, "evidence_missing", row.evidence?.cell ?? row.explanation?.cell ?? choice.cell);
+    report(issues, ctx, node, "evidence_missing", row.evidence?.cell ?? row.explanation?.cell ?? choice.cell);
   }
   return leaf;
 }
@@ -199,8 +209,15 @@ function judgeLeaf(
  * The first of the `count` candidates that holds a valid number or a not-applicable mark decides;
  * every non-blank candidate that is invalid is reported, whether or not a later one is used.
  */
-function chooseScore(node: CriteriaNode, maxPoints: Micro, count: number, to: Reporter): Choice {
-  let choice: Choice | null = null;
+function chooseScore(
+  node: CriteriaNode,
+  maxPoints: Micro,
+  count: number,
+  issues: Issue[],
+  ctx: LeafContext,
+): Choice {
+  const choice = picked;
+  let decided = false;
   let firstError: string | null = null;
   for (let i = 0; i < count; i++) {
     const candidate = candidates[i];
@@ -209,7 +226,7 @@ function chooseScore(node: CriteriaNode, maxPoints: Micro, count: number, to: Re
     const cell = candidate.cell.cell;
     if (reading.kind === "blank") continue;
     if (reading.kind === "invalid") {
-      report(to, reading.code, cell, {
+      report(issues, ctx, node, reading.code, cell, {
         input: reading.input,
         ...(reading.kept !== undefined && { actual: reading.kept }),
       });
@@ -217,31 +234,41 @@ function chooseScore(node: CriteriaNode, maxPoints: Micro, count: number, to: Re
       continue;
     }
     if (reading.kind === "notApplicable") {
-      choice ??= { kind: "notApplicable", cell };
+      if (!decided) {
+        choice.kind = "notApplicable";
+        choice.cell = cell;
+        decided = true;
+      }
       continue;
     }
     const role = node.role === "survey" ? "normal" : node.role;
     const problem = judgeScore(reading.micro, reading.points, role, maxPoints, node.levels);
     if (problem) {
-      report(to, problem.code, cell, problem.data);
+      report(issues, ctx, node, problem.code, cell, problem.data);
       firstError ??= cell;
       continue;
     }
-    choice ??= { kind: "number", source: candidate.source, micro: reading.micro, cell };
+    if (!decided) {
+      choice.kind = "number";
+      choice.source = candidate.source;
+      choice.micro = reading.micro;
+      choice.cell = cell;
+      decided = true;
+    }
   }
-  if (choice) return choice;
-  if (firstError !== null) return { kind: "error", cell: firstError };
-  return BLANK_CHOICE;
+  if (!decided) {
+    if (firstError !== null) {
+      choice.kind = "error";
+      choice.cell = firstError;
+    } else choice.kind = "blank";
+  }
+  return choice;
 }
 
-const BLANK_CHOICE: Choice = { kind: "blank" };
+/** The choice of the leaf being judged: read at once by its caller, before the next leaf is judged. */
+const picked: Choice = { kind: "blank", source: "self", micro: 0, cell: "" };
 
-function applyChoice(
-  leaf: LeafResult,
-  choice: Exclude<Choice, { kind: "blank" }>,
-  node: CriteriaNode,
-  settings: Settings,
-): void {
+function applyChoice(leaf: LeafResult, choice: Choice, node: CriteriaNode, settings: Settings): void {
   leaf.cell = choice.cell;
   if (choice.kind === "error") {
     leaf.hasError = true;
@@ -264,10 +291,10 @@ function applyChoice(
 function finishSurveyWithoutCells(
   node: CriteriaNode,
   leaf: LeafResult,
-  to: Reporter,
+  issues: Issue[],
+  ctx: LeafContext,
   where: string | null,
 ): void {
-  const ctx = to.ctx;
   const tally = ctx.tally;
   if (tally && node.maxPoints !== null) {
     const outcome = computeTallyPoints(tally, node.maxPoints, ctx.settings.surveyOptionWeights);
@@ -279,7 +306,9 @@ function finishSurveyWithoutCells(
     }
     if (outcome.kind === "invalid") {
       report(
-        to,
+        issues,
+        ctx,
+        node,
         "survey_tally_invalid",
         tally.cell,
         { input: outcome.input, name: outcome.option },
@@ -291,7 +320,8 @@ function finishSurveyWithoutCells(
     }
   }
   // A unit's own check (scoreSource "self") runs before any survey: its survey leaves simply wait.
-  if (where !== null && ctx.settings.scoreSource !== "self") report(to, "survey_missing", where);
+  if (where !== null && ctx.settings.scoreSource !== "self")
+    report(issues, ctx, node, "survey_missing", where);
 }
 
 const BLANK: ScoreReading = { kind: "blank" };
