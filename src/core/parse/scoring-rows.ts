@@ -100,8 +100,12 @@ type CodedRowsRead = {
   problems: readonly RowProblem[];
 };
 
-/** The last read of each criteria set (one template per set; another layout replaces it). */
-const lastReads = new WeakMap<CriteriaSet, CodedRowsRead>();
+/**
+ * The last reads of each criteria set, the latest first: a few templates (a sheet with a row of
+ * its own among standard ones, two groups laid out apart) are each read once, not in turn.
+ */
+const lastReads = new WeakMap<CriteriaSet, CodedRowsRead[]>();
+const READS_KEPT = 4;
 
 /** What is found once for the rows of a read: the rows (in order), the set and the question asked. */
 export type RowsMemo<T> = WeakMap<
@@ -148,11 +152,11 @@ export function readCodedRows(
   unit: string | null,
   issues: Issue[],
 ): CodedRow[] {
-  const last = criteria ? lastReads.get(criteria) : undefined;
-  let read = last && sameCells(last, sheet.values, columns, dataStart) ? last : undefined;
+  const kept = criteria ? lastReads.get(criteria) : undefined;
+  let read = kept?.find((r) => sameCells(r, sheet.values, columns, dataStart));
   if (!read) {
     read = readRows(sheet.values, columns, dataStart, criteria);
-    if (criteria) lastReads.set(criteria, read);
+    if (criteria) lastReads.set(criteria, [read, ...(kept ?? []).slice(0, READS_KEPT - 1)]);
   }
   for (const p of read.problems) {
     issues.push(
