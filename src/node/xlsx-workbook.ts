@@ -77,21 +77,33 @@ export async function openXlsxWorkbook(file: string, options: OpenOptions = {}):
   if (cached.sheets.every((s) => s.values.length === 0))
     throw new FileProblemError({ code: "empty_workbook", file });
 
+  // After a save, unstyled cells share one frozen style (pack-workbook.ts) until the workbook is
+  // handed out or changed again: a command line that saves last never pays for the undo.
+  let restoreStyles: (() => void) | null = null;
+  const ownWorkbook = (): ExcelJS.Workbook => {
+    restoreStyles?.();
+    restoreStyles = null;
+    return workbook;
+  };
   return {
     file,
-    workbook,
+    get workbook() {
+      return ownWorkbook();
+    },
     async read() {
       cached ??= snapshotOf();
       return cached;
     },
     async write(plan: WritePlan, onProgress?: ProgressListener) {
       cached = null;
-      applyWritePlan(workbook, plan, onProgress);
+      applyWritePlan(ownWorkbook(), plan, onProgress);
     },
     lossyParts: () => findLossyParts(zip),
     renamedSheets: renames,
     async save(target: string) {
-      await writeFileSafely(target, await packWorkbook(workbook));
+      const packed = await packWorkbook(ownWorkbook());
+      restoreStyles = packed.restoreStyles;
+      await writeFileSafely(target, packed.bytes);
     },
   };
 }

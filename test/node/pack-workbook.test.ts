@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { deflateStoredZip, packWorkbook, shareEmptyStyles } from "../../src/node/pack-workbook";
+import { openXlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { useTempDir } from "./temp-dir";
+
+const tempDir = useTempDir();
 
 const FIXED_DATE = new Date(Date.UTC(2026, 10, 30, 8, 0, 0));
 
@@ -58,7 +64,7 @@ describe("packing the workbook the command line saves", () => {
   it("writes exactly the parts ExcelJS writes, for a new and for a loaded workbook", async () => {
     for (const make of [async () => personWorkbook(), loaded]) {
       const expected = await parts(await (await make()).xlsx.writeBuffer());
-      const actual = await parts(await packWorkbook(await make()));
+      const actual = await parts((await packWorkbook(await make())).bytes);
       expect(Object.keys(actual)).toEqual(Object.keys(expected));
       for (const name of Object.keys(expected)) expect([name, actual[name]]).toEqual([name, expected[name]]);
     }
@@ -66,7 +72,7 @@ describe("packing the workbook the command line saves", () => {
 
   it("keeps the date format of unstyled dates and formulas with a date result", async () => {
     // Made in memory (unstyled dates without a format, after an unstyled number), not read back.
-    const written = await parts(await packWorkbook(personWorkbook()));
+    const written = await parts((await packWorkbook(personWorkbook())).bytes);
     const styles = written["xl/styles.xml"];
     const sheet = written["xl/worksheets/sheet1.xml"];
     const styleOf = (ref: string): string =>
@@ -83,7 +89,13 @@ describe("packing the workbook the command line saves", () => {
   it("gives the cells their own style objects back: a later format changes one cell only", async () => {
     const wb = await loaded();
     const ws = wb.getWorksheet("Sở Nội vụ")!;
-    await packWorkbook(wb);
+    const { restoreStyles } = await packWorkbook(wb);
+    // Until then a change to a shared style throws (frozen): it never reaches the other cells.
+    expect(() => {
+      ws.getCell("A2").font = { bold: true };
+    }).toThrow(TypeError);
+    expect(ws.getCell("B4").font).toBeUndefined();
+    restoreStyles();
     ws.getCell("A2").font = { bold: true };
     expect(ws.getCell("B4").font).toBeUndefined();
     expect(ws.getCell("A2").style).not.toBe(ws.getCell("B4").style);
@@ -103,6 +115,28 @@ describe("packing the workbook the command line saves", () => {
     expect(ws.getCell("A2").style).not.toBe(ws.getCell("B4").style);
     expect(rowStyle(2)).not.toBe(rowStyle(3));
     expect(rowStyle(2)).toEqual({});
+  });
+});
+
+describe("saving through the command line's workbook port", () => {
+  it("saves twice with a change between: the change reaches its cell only", async () => {
+    const input = path.join(tempDir(), "so-noi-vu.xlsx");
+    writeFileSync(input, Buffer.from(await personWorkbook().xlsx.writeBuffer()));
+    const port = await openXlsxWorkbook(input);
+    const first = path.join(tempDir(), "first.xlsx");
+    const second = path.join(tempDir(), "second.xlsx");
+    await port.save(first);
+    port.workbook.getWorksheet("Sở Nội vụ")!.getCell("A2").font = { bold: true };
+    await port.save(second);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(readFileSync(second) as unknown as ExcelJS.Buffer);
+    const ws = reread.getWorksheet("Sở Nội vụ")!;
+    expect(ws.getCell("A2").font).toEqual(expect.objectContaining({ bold: true }));
+    expect(ws.getCell("B4").font?.bold).toBeFalsy();
+    expect(ws.getCell("A3").font?.bold).toBeFalsy();
+    const firstBook = new ExcelJS.Workbook();
+    await firstBook.xlsx.load(readFileSync(first) as unknown as ExcelJS.Buffer);
+    expect(firstBook.getWorksheet("Sở Nội vụ")!.getCell("A2").font?.bold).toBeFalsy();
   });
 });
 
