@@ -109,7 +109,7 @@ const MAY_HOLD_WORD = /[A-Za-z\u0080-\uffff]/;
 
 /**
  * The marks of a cell's value (KNOWN set). Exact for FILLED (cellText gives "" only for blanks,
- * non-finite numbers and some error-like objects); WORDY is set for every value whose text could
+ * non-finite numbers and some error values); WORDY is set for every value whose text could
  * fold to something holding a letter (a number only when written with an exponent), and perhaps for a few more.
  */
 function marksOf(value: CellValue): number {
@@ -119,12 +119,25 @@ function marksOf(value: CellValue): number {
     return size >= 1e20 || (size < 1e-6 && size !== 0) ? KNOWN | FILLED | WORDY : KNOWN | FILLED;
   }
   if (typeof value === "string") {
-    const text = cellText(value);
-    if (text === "") return KNOWN;
-    return MAY_HOLD_WORD.test(text) ? KNOWN | FILLED | WORDY : KNOWN | FILLED;
+    // Its text is the string in NFC, spaces collapsed and trimmed: "" exactly when it is blank,
+    // and with a letter or a character beyond ASCII only when the string has one.
+    if (isBlank(value)) return KNOWN;
+    return MAY_HOLD_WORD.test(value) ? KNOWN | FILLED | WORDY : KNOWN | FILLED;
   }
   if (value === null || value === undefined) return KNOWN;
   return cellText(value) === "" ? KNOWN : KNOWN | FILLED | WORDY;
+}
+
+/** Marks of up to this many cells are kept in one buffer reused by every search (a search is never nested in another). */
+const SHARED_MARKS = 65_536;
+let sharedMarks = new Uint8Array(1024);
+
+/** A zeroed buffer for the marks of `cells` cells: the shared one when it is large enough to keep. */
+function marksBuffer(cells: number): Uint8Array {
+  if (cells > SHARED_MARKS) return new Uint8Array(cells);
+  if (sharedMarks.length < cells) sharedMarks = new Uint8Array(Math.min(SHARED_MARKS, 2 * cells));
+  else sharedMarks.fill(0, 0, cells);
+  return sharedMarks;
 }
 
 /**
@@ -136,7 +149,7 @@ function marksOf(value: CellValue): number {
 class Region {
   readonly mergeAt: MergeLookup;
   private readonly cellMarks: Uint8Array;
-  private readonly firsts: Int32Array;
+  private readonly firsts: number[] = [];
   private readonly rowTexts: (string[] | undefined)[] = [];
   private readonly numberingRows: (boolean | undefined)[] = [];
 
@@ -147,8 +160,7 @@ class Region {
     readonly width: number,
   ) {
     this.mergeAt = indexMerges(merges, rows, width);
-    this.cellMarks = new Uint8Array(rows * width);
-    this.firsts = new Int32Array(rows).fill(-2);
+    this.cellMarks = marksBuffer(rows * width);
   }
 
   /** The marks of a cell: FILLED when its text is not "", WORDY when it may hold a letter. */
@@ -167,12 +179,14 @@ class Region {
 
   /** The first column of a row that may hold a word, or -1. */
   firstWord(row: number): number {
-    if (this.firsts[row] === -2) {
-      let col = 0;
-      while (col < this.width && !(this.marks(row, col) & WORDY)) col++;
-      this.firsts[row] = col < this.width ? col : -1;
+    let first = this.firsts[row];
+    if (first === undefined) {
+      first = 0;
+      while (first < this.width && !(this.marks(row, first) & WORDY)) first++;
+      if (first === this.width) first = -1;
+      this.firsts[row] = first;
     }
-    return this.firsts[row];
+    return first;
   }
 
   /** The row's texts, as the bands read them. */
@@ -253,6 +267,23 @@ function readBand(region: Region, texts: string[][], top: number, isUnit: IsList
   const { grid, mergeAt, width } = region;
   const rows = texts.length;
   const columns: HeaderColumn[] = [];
+  if (rows === 1) {
+    // One row: a column's label is its text, and no column has an owner.
+    for (let c = 0; c < width; c++) {
+      const text = texts[0][c];
+      const match = text === "" || isUnit(text) ? null : classifyHeaderText(text);
+      const labels = text === "" ? [] : [text];
+      columns.push({
+        col: c,
+        labels,
+        text,
+        role: match?.role ?? null,
+        confidence: match?.confidence ?? 0,
+        owner: null,
+      });
+    }
+    return columns;
+  }
   for (let c = 0; c < width; c++) {
     const labels: string[] = [];
     const labelRows: number[] = [];
@@ -395,8 +426,16 @@ function assess(
 function numberingRow(grid: Grid, row: number): boolean {
   const line = grid[row] ?? [];
   let filled = 0;
-  for (const v of line) {
-    const text = cellText(v ?? null);
+  for (let col = 0; col < line.length; col++) {
+    const v = line[col] ?? null;
+    if (typeof v === "number") {
+      // A number's text is a column number when it is a whole number below 100 ("0"…"99").
+      if (!Number.isFinite(v)) continue;
+      if (!(Number.isInteger(v) && v >= 0 && v < 100)) return false;
+      filled++;
+      continue;
+    }
+    const text = cellText(v);
     if (text === "") continue;
     if (!isColumnNumber(text)) return false;
     filled++;
@@ -441,26 +480,35 @@ function marksBound(region: Region, top: number, rows: number): number {
  * A closer bound, from the band's texts: a column with a single label names exactly the role of
  * that label (classified once per text), and the roles count once each; a column of two labels
  * or more is counted at MAX_ROLE_CONFIDENCE as in marksBound. A band whose columns are all single
- * labels and name no code or title scores 0.
+ * labels and name no code or title scores 0. Labels are carried as bandTexts carries them, column
+ * by column, without copying the rows.
  */
-function labelsBound(texts: readonly (readonly string[])[], width: number, isUnit: IsListedUnit): number {
-  const rows = texts.length;
+function labelsBound(region: Region, top: number, rows: number, isUnit: IsListedUnit): number {
+  const lines: string[][] = [];
+  const carry: (string | null)[] = [];
+  for (let i = 0; i < rows; i++) {
+    lines.push(region.texts(top + i));
+    carry.push(null);
+  }
   const best = new Map<ColumnRole, number>();
   let multi = 0;
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < region.width; c++) {
     let first = "";
     let count = 0;
     for (let i = 0; i < rows; i++) {
-      const t = texts[i][c];
-      if (t === "" || t === first) continue;
-      // Consecutive repeats make one label; a label differing from the first makes two or more.
-      if (count === 0) {
-        first = t;
-        count = 1;
-      } else {
-        count = 2;
-        break;
+      let t = lines[i][c];
+      if (i < rows - 1) {
+        // As bandTexts: the rows beneath are looked at before their own carrying.
+        let below = false;
+        for (let j = i + 1; j < rows && !below; j++) below = lines[j][c] !== "";
+        if (t !== "") carry[i] = below ? t : null;
+        else if (carry[i] !== null && below) t = carry[i] as string;
+        else carry[i] = null;
       }
+      // Consecutive repeats make one label; a label differing from the first makes two or more.
+      if (t === "" || t === first) continue;
+      if (count === 0) first = t;
+      count++;
     }
     if (count === 0) continue;
     if (count >= 2) {
@@ -476,11 +524,16 @@ function labelsBound(texts: readonly (readonly string[])[], width: number, isUni
   return UNITS_BONUS + sum + MAX_ROLE_CONFIDENCE * multi;
 }
 
-/** A band of header rows that findHeader may choose: its place in the order bands are tried, and its best bound so far. */
-type Candidate = { top: number; rows: number; order: number; bound: number; texts: string[][] | null };
+/** A band of header rows that findHeader may still choose, with its best bound so far. */
+type Candidate = { top: number; rows: number; bound: number; bounded: boolean };
 
 /** Where a header was found: findHeader tries that band first on the next sheet (sheets of one template share it). */
 export type HeaderHint = { top: number; bottom: number };
+
+/** Whether band a comes before band b in the order bands are tried: by first row, then shorter first. */
+function earlier(aTop: number, aRows: number, b: Header): boolean {
+  return aTop < b.top || (aTop === b.top && aRows < b.bottom - b.top + 1);
+}
 
 /**
  * The best header of a sheet within its first rows, or null when no row names at least a code
@@ -507,73 +560,74 @@ export function findHeader(
   const limit = Math.min(HEADER_SEARCH_ROWS, grid.length);
   const regionRows = Math.min(grid.length, HEADER_SEARCH_ROWS + MAX_BAND_ROWS);
   const region = new Region(grid, sheet.merges ?? [], regionRows, width);
-  const candidates: Candidate[] = [];
-  for (let top = 0; top < limit; top++) {
-    if (region.numbering(top) || (grid[top] ?? []).every((v) => isBlank(v))) continue;
-    for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
-      if (rows > 1 && region.numbering(top + rows - 1)) break;
-      candidates.push({ top, rows, order: candidates.length, bound: Infinity, texts: null });
-    }
-  }
+  const blankRows: (boolean | undefined)[] = [];
+  /** Whether a band may start at this row: not a numbering row, not blank. */
+  const opens = (top: number): boolean =>
+    !region.numbering(top) && !(blankRows[top] ??= (grid[top] ?? []).every((v) => isBlank(v)));
   // Set by read(); typed wide so that the checks below do not narrow it to null.
   let best = null as Header | null;
-  let bestOrder = -1;
-  const read = (c: Candidate): void => {
-    const bottom = c.top + c.rows - 1;
+  const read = (top: number, rows: number): void => {
+    const bottom = top + rows - 1;
     let dataStart = bottom + 1;
     while (dataStart < grid.length && region.numbering(dataStart)) dataStart++;
-    const texts = c.texts ?? bandTexts(region, c.top, c.rows);
-    const header = assess(grid, readBand(region, texts, c.top, isUnit), c.top, bottom, dataStart, isUnit);
+    const texts = bandTexts(region, top, rows);
+    const header = assess(grid, readBand(region, texts, top, isUnit), top, bottom, dataStart, isUnit);
     if (
       header.score > 0 &&
-      (!best || header.score > best.score || (header.score === best.score && c.order < bestOrder))
-    ) {
+      (!best || header.score > best.score || (header.score === best.score && earlier(top, rows, best)))
+    )
       best = header;
-      bestOrder = c.order;
-    }
   };
   /** Whether a band with this bound, at this place, could still replace the best header. */
-  const mayBeat = (bound: number, order: number): boolean =>
-    bound > 0 && (!best || bound > best.score || (bound === best.score && order < bestOrder));
-  const hinted = hint
-    ? candidates.find((c) => c.top === hint.top && c.top + c.rows - 1 === hint.bottom)
-    : undefined;
-  if (hinted) read(hinted);
+  const mayBeat = (bound: number, top: number, rows: number): boolean =>
+    bound > 0 && (!best || bound > best.score || (bound === best.score && earlier(top, rows, best)));
+  // The hint's band, when it is one of the candidates below (a band does not run into a numbering row).
+  let hintTop = -1;
+  let hintRows = 0;
+  if (hint && hint.top >= 0 && hint.top < limit && hint.bottom >= hint.top) {
+    const rows = hint.bottom - hint.top + 1;
+    let valid = rows <= MAX_BAND_ROWS && hint.top + rows <= grid.length && opens(hint.top);
+    for (let r = hint.top + 1; valid && r <= hint.bottom; r++) valid = !region.numbering(r);
+    if (valid) {
+      hintTop = hint.top;
+      hintRows = rows;
+      read(hintTop, hintRows);
+    }
+  }
   const queue: Candidate[] = [];
-  for (const c of candidates) {
-    if (c === hinted) continue;
-    // Beaten for sure when its bound is at most the best score (below it, from a later place).
-    if (best && boundAtMost(region, c.top, c.rows, c.order > bestOrder ? best.score : best.score - 1))
-      continue;
-    c.bound = marksBound(region, c.top, c.rows);
-    if (mayBeat(c.bound, c.order)) queue.push(c);
+  for (let top = 0; top < limit; top++) {
+    if (!opens(top)) continue;
+    for (let rows = 1; rows <= MAX_BAND_ROWS && top + rows <= grid.length; rows++) {
+      if (rows > 1 && region.numbering(top + rows - 1)) break;
+      if (top === hintTop && rows === hintRows) continue;
+      // Beaten for sure when its bound is at most the best score (below it, from a later place).
+      if (best && boundAtMost(region, top, rows, earlier(top, rows, best) ? best.score - 1 : best.score))
+        continue;
+      const bound = marksBound(region, top, rows);
+      if (mayBeat(bound, top, rows)) queue.push({ top, rows, bound, bounded: false });
+    }
   }
   // Highest bound first, the earlier band among equals; a band is bounded again from its texts
   // the first time it comes to the head, and read the second time.
-  queue.sort((a, b) => b.bound - a.bound || a.order - b.order);
-  const before = (a: Candidate, b: Candidate) =>
-    a.bound > b.bound || (a.bound === b.bound && a.order < b.order);
-  const bounded: Candidate[] = [];
-  let next = 0;
+  const before = (a: Candidate, b: Candidate): boolean =>
+    a.bound > b.bound || (a.bound === b.bound && (a.top < b.top || (a.top === b.top && a.rows < b.rows)));
   for (;;) {
-    let pick: Candidate | undefined = queue[next];
+    let pick: Candidate | undefined;
     let at = -1;
-    for (let i = 0; i < bounded.length; i++) {
-      if (!pick || before(bounded[i], pick)) {
-        pick = bounded[i];
+    for (let i = 0; i < queue.length; i++) {
+      if (!pick || before(queue[i], pick)) {
+        pick = queue[i];
         at = i;
       }
     }
-    if (!pick || !mayBeat(pick.bound, pick.order)) break;
-    if (at < 0) {
-      next++;
-      pick.texts = bandTexts(region, pick.top, pick.rows);
-      pick.bound = Math.min(pick.bound, labelsBound(pick.texts, width, isUnit));
-      bounded.push(pick);
+    if (!pick || !mayBeat(pick.bound, pick.top, pick.rows)) break;
+    if (!pick.bounded) {
+      pick.bounded = true;
+      pick.bound = Math.min(pick.bound, labelsBound(region, pick.top, pick.rows, isUnit));
       continue;
     }
-    bounded.splice(at, 1);
-    read(pick);
+    queue.splice(at, 1);
+    read(pick.top, pick.rows);
   }
   return best;
 }

@@ -213,5 +213,7 @@ export function isNumberingRow(cells: readonly string[]): boolean {
 
 /** One cell of a numbering row: "(1)", "A", "3", or a formula of column numbers "(4) = (2) + (3)". */
 export function isColumnNumber(text: string): boolean {
+  // Longer than "(12)", a column number is a formula, which opens with "(".
+  if (text.length > 4 && text.charCodeAt(0) !== 40) return false;
   return /^\(?(\d{1,2}|[A-Z])\)?$/.test(text) || /^\(\d{1,2}\)\s*[=+\-x*/].*$/.test(text);
 }
