@@ -104,6 +104,9 @@ function indexMerges(merges: readonly CellRange[], rows: number, width: number):
 const KNOWN = 1;
 const FILLED = 2;
 const WORDY = 4;
+/** Set once leftWordy has been worked out for the cell, with its answer in LEFT_WORDY. */
+const LEFT_KNOWN = 8;
+const LEFT_WORDY = 16;
 /** A text that folds to something holding a letter a–z has an ASCII letter or a character beyond ASCII. */
 const MAY_HOLD_WORD = /[A-Za-z\u0080-\uffff]/;
 
@@ -149,7 +152,7 @@ function marksBuffer(cells: number): Uint8Array {
 class Region {
   readonly mergeAt: MergeLookup;
   private readonly cellMarks: Uint8Array;
-  private readonly firsts: number[] = [];
+  private readonly counts: ({ words: number; carried: number } | undefined)[] = [];
   private readonly rowTexts: (string[] | undefined)[] = [];
   private readonly numberingRows: (boolean | undefined)[] = [];
 
@@ -177,16 +180,46 @@ class Region {
     return (this.cellMarks[at] = marksOf(value));
   }
 
-  /** The first column of a row that may hold a word, or -1. */
-  firstWord(row: number): number {
-    let first = this.firsts[row];
-    if (first === undefined) {
-      first = 0;
-      while (first < this.width && !(this.marks(row, first) & WORDY)) first++;
-      if (first === this.width) first = -1;
-      this.firsts[row] = first;
+  /**
+   * Whether the nearest filled cell left of a cell in its row may hold a word: the label readBand
+   * would carry to the cell if it is blank with a sub-label beneath. Remembered per cell.
+   */
+  leftWordy(row: number, col: number): boolean {
+    const base = row * this.width;
+    let k = col;
+    let answer = false;
+    for (; k > 0; k--) {
+      const m = this.marks(row, k - 1);
+      if (m & FILLED) {
+        answer = (m & WORDY) !== 0;
+        break;
+      }
+      if (m & LEFT_KNOWN) {
+        answer = (m & LEFT_WORDY) !== 0;
+        break;
+      }
     }
-    return first;
+    // The cells walked over are blank: the same label would reach each of them.
+    for (let j = k; j <= col; j++) {
+      this.marks(row, j);
+      this.cellMarks[base + j] |= answer ? LEFT_KNOWN | LEFT_WORDY : LEFT_KNOWN;
+    }
+    return answer;
+  }
+
+  /** Per row: how many cells may hold a word, and how many are blank with such a label to carry from their left. */
+  rowCounts(row: number): { words: number; carried: number } {
+    let counts = this.counts[row];
+    if (!counts) {
+      counts = { words: 0, carried: 0 };
+      for (let col = 0; col < this.width; col++) {
+        const m = this.marks(row, col);
+        if (m & WORDY) counts.words++;
+        else if (!(m & FILLED) && this.leftWordy(row, col)) counts.carried++;
+      }
+      this.counts[row] = counts;
+    }
+    return counts;
   }
 
   /** The row's texts, as the bands read them. */
@@ -213,16 +246,14 @@ class Region {
 
   /**
    * Whether column `col` may name a role in the band of rows top…last: it may hold a word in one of
-   * them, or be blank there with a word to its left in that row and a filled cell beneath in the
-   * band (a label carried to it, as readBand carries).
+   * them, or be blank there with a filled cell beneath in the band and, nearest to its left in its
+   * row, a filled cell that may hold a word (the label readBand would carry to it).
    */
   mayName(top: number, last: number, col: number): boolean {
     for (let row = top; row <= last; row++) {
       const m = this.marks(row, col);
       if (m & WORDY) return true;
-      if (row < last && !(m & FILLED)) {
-        const first = this.firstWord(row);
-        if (first < 0 || first >= col) continue;
+      if (row < last && !(m & FILLED) && this.leftWordy(row, col)) {
         for (let below = row + 1; below <= last; below++) if (this.marks(below, col) & FILLED) return true;
       }
     }
@@ -458,6 +489,16 @@ function boundAtMost(region: Region, top: number, rows: number, most: number): b
   if (allowed < 0) return false;
   const { width } = region;
   const last = top + rows - 1;
+  if (width > WIDE) {
+    // On a wide sheet, first the counts of each row (worked out once per row): a column names a
+    // role through a word in one of the rows or a label carried in one above the last.
+    let mayNameAll = 0;
+    for (let row = top; row <= last; row++) {
+      const counts = region.rowCounts(row);
+      mayNameAll += counts.words + (row < last ? counts.carried : 0);
+    }
+    if (mayNameAll <= allowed) return true;
+  }
   let named = 0;
   let unnamed = 0;
   for (let c = 0; c < width; c++) {
@@ -468,6 +509,9 @@ function boundAtMost(region: Region, top: number, rows: number, most: number): b
   return true;
 }
 
+/** Beyond this width, bands are first bounded from per-row counts rather than column by column. */
+const WIDE = 64;
+
 /** The bound of boundAtMost in full: UNITS_BONUS + MAX_ROLE_CONFIDENCE × the columns that may name a role. */
 function marksBound(region: Region, top: number, rows: number): number {
   const last = top + rows - 1;
@@ -477,23 +521,42 @@ function marksBound(region: Region, top: number, rows: number): number {
 }
 
 /**
- * A closer bound, from the band's texts: a column with a single label names exactly the role of
- * that label (classified once per text), and the roles count once each; a column of two labels
- * or more is counted at MAX_ROLE_CONFIDENCE as in marksBound. A band whose columns are all single
- * labels and name no code or title scores 0. Labels are carried as bandTexts carries them, column
- * by column, without copying the rows.
+ * Closer bounds, from the band's labels. At first (`closer` false) a column with a single label
+ * names exactly that label's role, counted once per role, and a column of two labels or more
+ * counts MAX_ROLE_CONFIDENCE, with UNITS_BONUS for units; a band whose columns are all single
+ * labels and name no code or title scores 0. Then (`closer`) as readBand and assess would work
+ * it out, but without building the columns: each column's role is known exactly (a single label's, or the joined
+ * labels' when the last one does not make it a unit's score column) and counts once per role at
+ * its highest confidence; a unit's score column counts towards its unit, and two units or more
+ * add UNITS_BONUS and their roles, where an owner not under a merged area is taken for a unit of
+ * its own (readBand would look for where its label starts). Plain unit columns under one label
+ * add the bonus only when no score role is named; without a code or title column only units count.
+ * Labels are carried as bandTexts carries them, column by column, without copying the rows.
  */
-function labelsBound(region: Region, top: number, rows: number, isUnit: IsListedUnit): number {
+function labelsBound(
+  region: Region,
+  top: number,
+  rows: number,
+  isUnit: IsListedUnit,
+  closer: boolean,
+): number {
   const lines: string[][] = [];
   const carry: (string | null)[] = [];
   for (let i = 0; i < rows; i++) {
     lines.push(region.texts(top + i));
     carry.push(null);
   }
-  const best = new Map<ColumnRole, number>();
+  const roles = new Map<ColumnRole, number>();
+  const unitRoles = new Map<ColumnRole, number>();
+  const owners = new Set<unknown>();
+  const labels: string[] = [];
+  const labelRows: number[] = [];
+  const keep = (into: Map<ColumnRole, number>, match: RoleMatch | null): void => {
+    if (match) into.set(match.role, Math.max(into.get(match.role) ?? 0, match.confidence));
+  };
+  /** Columns of two labels or more, when they are not classified (counted at MAX_ROLE_CONFIDENCE). */
   let multi = 0;
   for (let c = 0; c < region.width; c++) {
-    let first = "";
     let count = 0;
     for (let i = 0; i < rows; i++) {
       let t = lines[i][c];
@@ -505,27 +568,65 @@ function labelsBound(region: Region, top: number, rows: number, isUnit: IsListed
         else if (carry[i] !== null && below) t = carry[i] as string;
         else carry[i] = null;
       }
-      // Consecutive repeats make one label; a label differing from the first makes two or more.
-      if (t === "" || t === first) continue;
-      if (count === 0) first = t;
-      count++;
+      if (t !== "" && (count === 0 || labels[count - 1] !== t)) {
+        labels[count] = t;
+        labelRows[count] = i;
+        count++;
+      }
     }
     if (count === 0) continue;
-    if (count >= 2) {
+    if (count === 1) {
+      keep(roles, isUnit(labels[0]) ? null : classifyHeaderText(labels[0]));
+      continue;
+    }
+    if (!closer) {
       multi++;
       continue;
     }
-    const match = isUnit(first) ? null : classifyHeaderText(first);
-    if (match) best.set(match.role, Math.max(best.get(match.role) ?? 0, match.confidence));
+    const own = labels.slice(0, count);
+    const last = own[count - 1];
+    const lastMatch = isUnit(last) ? null : classifyHeaderText(last);
+    let owner = -1;
+    if (lastMatch && isScoreRole(lastMatch.role)) {
+      for (let i = count - 2; i >= 0 && owner < 0; i--) {
+        if (isUnit(own[i]) || (!classifyHeaderText(own[i]) && !isGenericScoreLabel(own[i]))) owner = i;
+      }
+    }
+    if (owner >= 0) {
+      keep(unitRoles, lastMatch);
+      owners.add(region.mergeAt(top + labelRows[owner], c) ?? `${c}`);
+      continue;
+    }
+    const text = own.join(" ");
+    keep(roles, isUnit(text) ? null : classifyJoinedLabels(own, text));
   }
-  if (multi === 0 && !best.has("code") && !best.has("title")) return 0;
-  let sum = 0;
-  for (const v of best.values()) sum += v;
-  return UNITS_BONUS + sum + MAX_ROLE_CONFIDENCE * multi;
+  if (!closer) {
+    // A column of two labels or more may be a unit's score column, or name any role.
+    if (multi === 0 && !roles.has("code") && !roles.has("title")) return 0;
+    let sum = 0;
+    for (const v of roles.values()) sum += v;
+    return UNITS_BONUS + sum + MAX_ROLE_CONFIDENCE * multi;
+  }
+  // As assess: roles count only beside a code or title column; two units or more count regardless.
+  let score = 0;
+  if (roles.has("code") || roles.has("title")) for (const v of roles.values()) score += v;
+  else if (owners.size < 2) return 0;
+  if (owners.size >= 2) {
+    score += UNITS_BONUS;
+    for (const v of unitRoles.values()) score += v;
+  } else if (
+    unitRoles.size === 0 &&
+    !roles.has("selfScore") &&
+    !roles.has("appraisedScore") &&
+    !roles.has("surveyPoints")
+  ) {
+    score += UNITS_BONUS;
+  }
+  return score;
 }
 
 /** A band of header rows that findHeader may still choose, with its best bound so far. */
-type Candidate = { top: number; rows: number; bound: number; bounded: boolean };
+type Candidate = { top: number; rows: number; bound: number; stage: number };
 
 /** Where a header was found: findHeader tries that band first on the next sheet (sheets of one template share it). */
 export type HeaderHint = { top: number; bottom: number };
@@ -604,11 +705,11 @@ export function findHeader(
       if (best && boundAtMost(region, top, rows, earlier(top, rows, best) ? best.score - 1 : best.score))
         continue;
       const bound = marksBound(region, top, rows);
-      if (mayBeat(bound, top, rows)) queue.push({ top, rows, bound, bounded: false });
+      if (mayBeat(bound, top, rows)) queue.push({ top, rows, bound, stage: 0 });
     }
   }
-  // Highest bound first, the earlier band among equals; a band is bounded again from its texts
-  // the first time it comes to the head, and read the second time.
+  // Highest bound first, the earlier band among equals; a band is bounded again from its labels
+  // the first two times it comes to the head, and read the third time.
   const before = (a: Candidate, b: Candidate): boolean =>
     a.bound > b.bound || (a.bound === b.bound && (a.top < b.top || (a.top === b.top && a.rows < b.rows)));
   for (;;) {
@@ -621,9 +722,9 @@ export function findHeader(
       }
     }
     if (!pick || !mayBeat(pick.bound, pick.top, pick.rows)) break;
-    if (!pick.bounded) {
-      pick.bounded = true;
-      pick.bound = Math.min(pick.bound, labelsBound(region, pick.top, pick.rows, isUnit));
+    if (pick.stage < 2) {
+      pick.bound = Math.min(pick.bound, labelsBound(region, pick.top, pick.rows, isUnit, pick.stage === 1));
+      pick.stage++;
       continue;
     }
     queue.splice(at, 1);

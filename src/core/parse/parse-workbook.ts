@@ -105,6 +105,8 @@ export function parseWorkbook(
   let isListed: IsListedUnit | undefined;
   /** The last header found: its band is tried first on the next sheet (only the search's speed depends on it). */
   let hint: HeaderHint | null = null;
+  /** A header found again knowing the units list tries first where it was found before. */
+  const foundBefore = new Map<SheetSnapshot, HeaderHint>();
   const headerOf = (s: SheetSnapshot): Header | null => {
     if (!headers.has(s)) {
       // Header rows the user gave (1-based) are taken as they are.
@@ -113,7 +115,7 @@ export function parseWorkbook(
         s,
         rows ? { top: rows[0] - 1, bottom: rows[1] - 1 } : undefined,
         isListed,
-        hint,
+        foundBefore.get(s) ?? hint,
       );
       if (found) hint = { top: found.top, bottom: found.bottom };
       headers.set(s, found);
@@ -144,6 +146,7 @@ export function parseWorkbook(
     for (const [s, header] of headers) {
       if (s === firstList || !header?.columns.some((c) => c.labels.some(listed))) continue;
       headers.delete(s);
+      foundBefore.set(s, { top: header.top, bottom: header.bottom });
       again = true;
     }
     if (again) detected = detectSheetKinds(sheets, settings, generatedSheets, headerOf, issues);

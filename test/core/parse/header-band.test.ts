@@ -41,6 +41,22 @@ const matrix = twoCriteriaMatrix(["Sở Tư pháp", "Sở Tài chính", "UBND x�
   ],
 });
 
+/** A matrix wider than 64 columns: its bands are first bounded from each row's counts. */
+const names = Array.from({ length: 40 }, (_, i) => `Ủy ban nhân dân xã ${i + 1}`);
+const wideMatrix = twoCriteriaMatrix(
+  names,
+  true,
+  Object.fromEntries(
+    names.map((n, i) => [
+      n,
+      [
+        [1, i % 2 ? 1 : 0.5],
+        [2, 1.5],
+      ],
+    ]),
+  ),
+);
+
 /** Every band a hint could name on these sheets, and some off them. */
 const hints = [
   null,
@@ -59,6 +75,7 @@ describe("findHeader: the previous sheet's header band, tried first, never chang
   it.each([
     ["a unit's sheet with a two-row header under its title lines", unitSheet, 3, 4],
     ["a matrix with units merged above their score columns", matrix, 1, 2],
+    ["a matrix of 40 units, 83 columns wide", wideMatrix, 1, 2],
   ])("%s", (_, s, top, bottom) => {
     const plain = findHeader(s) as Header;
     expect([plain.top, plain.bottom]).toEqual([top, bottom]);
@@ -77,6 +94,14 @@ describe("findHeader: the previous sheet's header band, tried first, never chang
         evidence: 5,
       });
       expect(header.dataStart).toBe(6);
+    }
+  });
+
+  it("finds every unit of a wide matrix, whatever the hint", () => {
+    for (const hint of hints) {
+      const header = findHeader(wideMatrix, undefined, undefined, hint) as Header;
+      expect(header.units.map((u) => u.name)).toEqual(names);
+      expect(header.units[39].columns).toEqual({ selfScore: 81, appraisedScore: 82 });
     }
   });
 
