@@ -147,7 +147,7 @@ export async function inspectPackage(
 
   let workbookXml: string;
   try {
-    workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    workbookXml = await partText(zip.file("xl/workbook.xml")!);
   } catch {
     return fail({ code: "zip_damaged" });
   }
