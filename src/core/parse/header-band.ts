@@ -303,15 +303,7 @@ function readBand(region: Region, texts: string[][], top: number, isUnit: IsList
     for (let c = 0; c < width; c++) {
       const text = texts[0][c];
       const match = text === "" || isUnit(text) ? null : classifyHeaderText(text);
-      const labels = text === "" ? [] : [text];
-      columns.push({
-        col: c,
-        labels,
-        text,
-        role: match?.role ?? null,
-        confidence: match?.confidence ?? 0,
-        owner: null,
-      });
+      columns.push(headerColumn(c, text === "" ? [] : [text], text, match, null));
     }
     return columns;
   }
@@ -343,16 +335,20 @@ function readBand(region: Region, texts: string[][], top: number, isUnit: IsList
       }
     }
     const match = owner ? lastMatch : isUnit(text) ? null : classifyJoinedLabels(labels, text);
-    columns.push({
-      col: c,
-      labels,
-      text,
-      role: match?.role ?? null,
-      confidence: match?.confidence ?? 0,
-      owner,
-    });
+    columns.push(headerColumn(c, labels, text, match, owner));
   }
   return columns;
+}
+
+/** A column of a header read, with the role its labels matched (none: null, confidence 0). */
+function headerColumn(
+  col: number,
+  labels: string[],
+  text: string,
+  match: RoleMatch | null,
+  owner: HeaderColumn["owner"],
+): HeaderColumn {
+  return { col, labels, text, role: match?.role ?? null, confidence: match?.confidence ?? 0, owner };
 }
 
 /** Where a unit label of a multi-row header really sits: its merge's first cell, or leftwards. */
