@@ -7,7 +7,7 @@
  */
 import { type CellValue, type SheetSnapshot, columnLetters } from "../grid";
 import type { ColumnMap, CriteriaSet, ScoreRow, SourceCell } from "../model";
-import type { CodedRow } from "./scoring-rows";
+import { type CodedRow, type RowsMemo, onRows } from "./scoring-rows";
 
 /** What every unit read from the same coded rows of a sheet shares, row by row (by position in the rows). */
 export type SharedRowParts = {
@@ -17,6 +17,11 @@ export type SharedRowParts = {
   survey: boolean[];
   /** The cells of columns shared by every unit (a matrix's Điểm tối đa), made once, by column. */
   columns: Map<number, (SourceCell | null)[]>;
+  /**
+   * The A1 addresses of each column's cells, spelt once, when these parts serve every unit sheet
+   * laid out alike (unitSheetParts); null when each cell's address is spelt as it is read.
+   */
+  addresses: Map<number, string[]> | null;
 };
 
 /** The parts of the rows that every unit of a sheet shares, with the cells of the given shared columns. */
@@ -40,7 +45,38 @@ export function sharedRowParts(
     for (let i = 0; i < rows.length; i++) cells.push(sourceOn(grid[rows[i].row], numbers[i], col));
     columns.set(col, cells);
   }
-  return { numbers, survey, columns };
+  return { numbers, survey, columns, addresses: null };
+}
+
+/**
+ * The parts of a unit sheet's rows: the same for every sheet laid out alike (readCodedRows gives
+ * them the same frozen rows, onRows), so the row numbers and the cells' addresses are spelt once
+ * for 1,000 sheets instead of on each. Nothing of one sheet's cells is kept in them.
+ */
+const unitSheetParts: RowsMemo<SharedRowParts> = new WeakMap();
+
+function partsOfUnitSheet(
+  sheet: SheetSnapshot,
+  rows: readonly CodedRow[],
+  criteria: CriteriaSet | null,
+): SharedRowParts {
+  if (!criteria) return sharedRowParts(sheet, rows, criteria);
+  return onRows(unitSheetParts, rows, criteria, "", () => ({
+    ...sharedRowParts(sheet, rows, criteria),
+    addresses: new Map(),
+  }));
+}
+
+/** The addresses of a column's cells in the rows of `parts`, spelt once (null: not kept). */
+function addressesOf(parts: SharedRowParts, col: number | undefined): string[] | null {
+  if (col === undefined || parts.addresses === null) return null;
+  let addresses = parts.addresses.get(col);
+  if (!addresses) {
+    const letters = columnLetters(col);
+    addresses = parts.numbers.map((n) => letters + n);
+    parts.addresses.set(col, addresses);
+  }
+  return addresses;
 }
 
 /**
@@ -55,7 +91,7 @@ export function buildRows(
   columns: ColumnMap,
   criteria: CriteriaSet | null,
   single: number | null,
-  parts: SharedRowParts = sharedRowParts(sheet, rows, criteria),
+  parts: SharedRowParts = partsOfUnitSheet(sheet, rows, criteria),
 ): ScoreRow[] {
   const grid = sheet.values;
   const { numbers, survey: surveyRows } = parts;
@@ -73,6 +109,14 @@ export function buildRows(
   const explanationShared = sharedOf(colExplanation);
   const commentShared = sharedOf(colComment);
   const noSurveyColumn = columns.surveyPoints === undefined && single === null;
+  // The addresses of each role's cells, when spelt once for every sheet laid out alike.
+  const atSelf = addressesOf(parts, colSelf);
+  const atAppraised = addressesOf(parts, colAppraised);
+  const atSurvey = addressesOf(parts, colSurvey);
+  const atMax = maxShared ? null : addressesOf(parts, colMax);
+  const atEvidence = evidenceShared ? null : addressesOf(parts, colEvidence);
+  const atExplanation = explanationShared ? null : addressesOf(parts, colExplanation);
+  const atComment = commentShared ? null : addressesOf(parts, colComment);
   const out: ScoreRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -80,9 +124,9 @@ export function buildRows(
     const line = grid[r.row];
     const rowNumber = numbers[i];
     const survey = surveyRows[i];
-    let selfScore = single !== null && survey ? null : sourceOn(line, rowNumber, colSelf);
-    let appraisedScore = sourceOn(line, rowNumber, colAppraised);
-    let surveyPoints = single !== null && !survey ? null : sourceOn(line, rowNumber, colSurvey);
+    let selfScore = single !== null && survey ? null : cellOn(line, colSelf, atSelf, i, rowNumber);
+    let appraisedScore = cellOn(line, colAppraised, atAppraised, i, rowNumber);
+    let surveyPoints = single !== null && !survey ? null : cellOn(line, colSurvey, atSurvey, i, rowNumber);
     if (survey && noSurveyColumn) {
       surveyPoints = appraisedScore ?? selfScore;
       if (appraisedScore) appraisedScore = null;
@@ -93,16 +137,31 @@ export function buildRows(
       code: r.code,
       row: r.row,
       codeCell: r.codeCell,
-      maxPoints: maxShared ? maxShared[i] : sourceOn(line, rowNumber, colMax),
+      maxPoints: maxShared ? maxShared[i] : cellOn(line, colMax, atMax, i, rowNumber),
       selfScore,
       appraisedScore,
       surveyPoints,
-      evidence: evidenceShared ? evidenceShared[i] : sourceOn(line, rowNumber, colEvidence),
-      explanation: explanationShared ? explanationShared[i] : sourceOn(line, rowNumber, colExplanation),
-      comment: commentShared ? commentShared[i] : sourceOn(line, rowNumber, colComment),
+      evidence: evidenceShared ? evidenceShared[i] : cellOn(line, colEvidence, atEvidence, i, rowNumber),
+      explanation: explanationShared
+        ? explanationShared[i]
+        : cellOn(line, colExplanation, atExplanation, i, rowNumber),
+      comment: commentShared ? commentShared[i] : cellOn(line, colComment, atComment, i, rowNumber),
     });
   }
   return out;
+}
+
+/** The source cell of the i-th row in a column: its address from `addresses` when kept, else spelt. */
+function cellOn(
+  line: readonly CellValue[] | undefined,
+  col: number | undefined,
+  addresses: string[] | null,
+  i: number,
+  rowNumber: string,
+): SourceCell | null {
+  if (col === undefined || addresses === null) return sourceOn(line, rowNumber, col);
+  const value = line?.[col];
+  return { value: value === undefined ? null : value, cell: addresses[i] };
 }
 
 /** A source cell of a row already found (a missing row or cell reads null), by the row's number as text. */

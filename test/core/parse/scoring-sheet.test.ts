@@ -272,6 +272,17 @@ describe("unit sheets laid out alike, read one after another with one criteria s
       cell: "D5",
     });
   });
+
+  it("addresses each sheet's cells where they are, one row lower included", () => {
+    // The addresses of sheets laid out alike are spelt once and shared (build-score-rows.ts).
+    const shared = criteria();
+    const read = grids.map((g) => readUnitSheet(g, findHeader(g)!, shared));
+    const cells = (i: number) => read[i].unit.rows.map((r) => [r.selfScore?.cell, r.evidence?.cell]);
+    expect(cells(0)).toEqual([3, 4, 5, 6, 7, 8, 9].map((n) => [`D${n}`, `G${n}`]));
+    expect(cells(4)).toEqual(cells(0));
+    expect(cells(5)).toEqual([4, 5, 6, 7, 8, 9, 10].map((n) => [`D${n}`, `G${n}`]));
+    expect(read[5].unit.rows[1].evidence).toEqual({ value: "KH 12", cell: "G5" });
+  });
 });
 
 describe("matrix sheet", () => {
