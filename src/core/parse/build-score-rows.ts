@@ -9,6 +9,9 @@ import { type CellValue, type SheetSnapshot, columnLetters } from "../grid";
 import type { ColumnMap, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { type CodedRow, type RowsMemo, onRows } from "./scoring-rows";
 
+/** A column's cells kept for sheets laid out alike: addresses by row, the blank cells made so far. */
+type KeptColumn = { addresses: string[]; blanks: (SourceCell | undefined)[] };
+
 /** What every unit read from the same coded rows of a sheet shares, row by row (by position in the rows). */
 export type SharedRowParts = {
   /** Each row's number as people see it ("12"). */
@@ -18,10 +21,10 @@ export type SharedRowParts = {
   /** The cells of columns shared by every unit (a matrix's Điểm tối đa), made once, by column. */
   columns: Map<number, (SourceCell | null)[]>;
   /**
-   * The A1 addresses of each column's cells, spelt once, when these parts serve every unit sheet
-   * laid out alike (unitSheetParts); null when each cell's address is spelt as it is read.
+   * Each column's cells as every unit sheet laid out alike has them (unitSheetParts): their A1
+   * addresses, spelt once, and the blank cells, made once; null when each cell is made as it is read.
    */
-  addresses: Map<number, string[]> | null;
+  kept: Map<number, KeptColumn> | null;
 };
 
 /** The parts of the rows that every unit of a sheet shares, with the cells of the given shared columns. */
@@ -45,13 +48,13 @@ export function sharedRowParts(
     for (let i = 0; i < rows.length; i++) cells.push(sourceOn(grid[rows[i].row], numbers[i], col));
     columns.set(col, cells);
   }
-  return { numbers, survey, columns, addresses: null };
+  return { numbers, survey, columns, kept: null };
 }
 
 /**
  * The parts of a unit sheet's rows: the same for every sheet laid out alike (readCodedRows gives
- * them the same frozen rows, onRows), so the row numbers and the cells' addresses are spelt once
- * for 1,000 sheets instead of on each. Nothing of one sheet's cells is kept in them.
+ * them the same frozen rows, onRows), so the row numbers and the cells' addresses are spelt, and
+ * blank cells made, once for 1,000 sheets instead of on each. No value of a sheet is kept in them.
  */
 const unitSheetParts: RowsMemo<SharedRowParts> = new WeakMap();
 
@@ -63,20 +66,20 @@ function partsOfUnitSheet(
   if (!criteria) return sharedRowParts(sheet, rows, criteria);
   return onRows(unitSheetParts, rows, criteria, "", () => ({
     ...sharedRowParts(sheet, rows, criteria),
-    addresses: new Map(),
+    kept: new Map(),
   }));
 }
 
-/** The addresses of a column's cells in the rows of `parts`, spelt once (null: not kept). */
-function addressesOf(parts: SharedRowParts, col: number | undefined): string[] | null {
-  if (col === undefined || parts.addresses === null) return null;
-  let addresses = parts.addresses.get(col);
-  if (!addresses) {
+/** A column's cells kept in `parts` (null: not kept, each cell is made as it is read). */
+function keptColumn(parts: SharedRowParts, col: number | undefined): KeptColumn | null {
+  if (col === undefined || parts.kept === null) return null;
+  let kept = parts.kept.get(col);
+  if (!kept) {
     const letters = columnLetters(col);
-    addresses = parts.numbers.map((n) => letters + n);
-    parts.addresses.set(col, addresses);
+    kept = { addresses: parts.numbers.map((n) => letters + n), blanks: [] };
+    parts.kept.set(col, kept);
   }
-  return addresses;
+  return kept;
 }
 
 /**
@@ -109,14 +112,14 @@ export function buildRows(
   const explanationShared = sharedOf(colExplanation);
   const commentShared = sharedOf(colComment);
   const noSurveyColumn = columns.surveyPoints === undefined && single === null;
-  // The addresses of each role's cells, when spelt once for every sheet laid out alike.
-  const atSelf = addressesOf(parts, colSelf);
-  const atAppraised = addressesOf(parts, colAppraised);
-  const atSurvey = addressesOf(parts, colSurvey);
-  const atMax = maxShared ? null : addressesOf(parts, colMax);
-  const atEvidence = evidenceShared ? null : addressesOf(parts, colEvidence);
-  const atExplanation = explanationShared ? null : addressesOf(parts, colExplanation);
-  const atComment = commentShared ? null : addressesOf(parts, colComment);
+  // Each role's cells kept for every sheet laid out alike (addresses, blank cells), if they are.
+  const atSelf = keptColumn(parts, colSelf);
+  const atAppraised = keptColumn(parts, colAppraised);
+  const atSurvey = keptColumn(parts, colSurvey);
+  const atMax = maxShared ? null : keptColumn(parts, colMax);
+  const atEvidence = evidenceShared ? null : keptColumn(parts, colEvidence);
+  const atExplanation = explanationShared ? null : keptColumn(parts, colExplanation);
+  const atComment = commentShared ? null : keptColumn(parts, colComment);
   const out: ScoreRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -151,17 +154,24 @@ export function buildRows(
   return out;
 }
 
-/** The source cell of the i-th row in a column: its address from `addresses` when kept, else spelt. */
+/**
+ * The source cell of the i-th row in a column. When the column is kept for sheets laid out alike,
+ * its address is the one spelt for them and a blank cell is the one made for them (frozen: no
+ * reader changes a source cell); otherwise it is made here.
+ */
 function cellOn(
   line: readonly CellValue[] | undefined,
   col: number | undefined,
-  addresses: string[] | null,
+  kept: KeptColumn | null,
   i: number,
   rowNumber: string,
 ): SourceCell | null {
-  if (col === undefined || addresses === null) return sourceOn(line, rowNumber, col);
+  if (col === undefined || kept === null) return sourceOn(line, rowNumber, col);
   const value = line?.[col];
-  return { value: value === undefined ? null : value, cell: addresses[i] };
+  if (value === undefined || value === null) {
+    return (kept.blanks[i] ??= Object.freeze({ value: null, cell: kept.addresses[i] }));
+  }
+  return { value, cell: kept.addresses[i] };
 }
 
 /** A source cell of a row already found (a missing row or cell reads null), by the row's number as text. */
