@@ -348,20 +348,19 @@ function readCell(cell: SourceCell | null | undefined): ScoreReading {
   if (value === null) return BLANK;
   if (typeof value === "number") {
     if (Object.is(value, -0)) return readScoreCell(value);
-    let reading = numberReadings.get(value);
-    if (reading === undefined) {
-      reading = readScoreCell(value);
-      if (numberReadings.size >= TEXT_READINGS_LIMIT) numberReadings.clear();
-      numberReadings.set(value, reading);
-    }
-    return reading;
+    return rememberedReading(numberReadings, value);
   }
   if (typeof value !== "string") return readScoreCell(value);
-  let reading = textReadings.get(value);
+  return rememberedReading(textReadings, value);
+}
+
+/** The reading of a value, from `memo` when read before (the memo is emptied when full). */
+function rememberedReading<K extends number | string>(memo: Map<K, ScoreReading>, value: K): ScoreReading {
+  let reading = memo.get(value);
   if (reading === undefined) {
     reading = readScoreCell(value);
-    if (textReadings.size >= TEXT_READINGS_LIMIT) textReadings.clear();
-    textReadings.set(value, reading);
+    if (memo.size >= TEXT_READINGS_LIMIT) memo.clear();
+    memo.set(value, reading);
   }
   return reading;
 }

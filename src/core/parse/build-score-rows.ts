@@ -130,11 +130,8 @@ export function buildRows(
     let selfScore = single !== null && survey ? null : cellOn(line, colSelf, atSelf, i, rowNumber);
     let appraisedScore = cellOn(line, colAppraised, atAppraised, i, rowNumber);
     let surveyPoints = single !== null && !survey ? null : cellOn(line, colSurvey, atSurvey, i, rowNumber);
-    if (survey && noSurveyColumn) {
-      surveyPoints = appraisedScore ?? selfScore;
-      if (appraisedScore) appraisedScore = null;
-      else selfScore = null;
-    }
+    if (survey && noSurveyColumn)
+      [selfScore, appraisedScore, surveyPoints] = asSurveyPoints(selfScore, appraisedScore);
     out.push({
       criterionId: r.criterionId,
       code: r.code,
@@ -172,6 +169,18 @@ function cellOn(
     return (kept.blanks[i] ??= Object.freeze({ value: null, cell: kept.addresses[i] }));
   }
   return { value, cell: kept.addresses[i] };
+}
+
+/**
+ * A survey criterion's cells on a sheet without a survey column: Sở Nội vụ writes the survey points
+ * in the appraised column (else the self-score one), so that cell becomes the survey points.
+ * Returns [self, appraised, survey].
+ */
+export function asSurveyPoints(
+  selfScore: SourceCell | null,
+  appraisedScore: SourceCell | null,
+): [SourceCell | null, SourceCell | null, SourceCell | null] {
+  return appraisedScore ? [selfScore, null, appraisedScore] : [null, null, selfScore];
 }
 
 /** A source cell of a row already found (a missing row or cell reads null), by the row's number as text. */

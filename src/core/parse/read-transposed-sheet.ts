@@ -35,7 +35,7 @@ import { romanValue } from "./criterion-code";
 import { type CodeRow, codeOfCell } from "./find-code-row";
 import { classifyHeaderText, isNumberingRow } from "./header-roles";
 import { isPlausiblePoints } from "./limits";
-import { sourceOn } from "./build-score-rows";
+import { asSurveyPoints, sourceOn } from "./build-score-rows";
 import { typedTotalDiffers } from "./scoring-rows";
 
 type ScoreRole = "selfScore" | "appraisedScore" | "surveyPoints";
@@ -339,9 +339,7 @@ function unitOf(
     let surveyPoints =
       c.single !== null ? (survey ? sourceOn(line, rowNumber, c.single) : null) : pick("surveyPoints");
     if (survey && c.single === null && c.roles.surveyPoints === undefined) {
-      surveyPoints = appraisedScore ?? selfScore;
-      if (appraisedScore) appraisedScore = null;
-      else selfScore = null;
+      [selfScore, appraisedScore, surveyPoints] = asSurveyPoints(selfScore, appraisedScore);
     }
     rows.push({
       criterionId: c.criterionId,
