@@ -72,12 +72,18 @@ export function isBlank(value: CellValue): boolean {
 export function columnLetters(col: number): string {
   if (!Number.isInteger(col) || col < 0) throw new RangeError(`invalid column index ${col}`);
   // Every source cell of every row is addressed: the letters of a column are spelt once.
-  if (col < LETTERS_KEPT) return (knownLetters[col] ??= spellColumn(col));
-  return spellColumn(col);
+  if (col >= LETTERS_KEPT) return spellColumn(col);
+  // Spelt in order up to the column asked for, so the list stays a dense array (a far column asked
+  // for first would leave a sparse one, slow to read).
+  while (knownLetters.length <= col) knownLetters.push(spellColumn(knownLetters.length));
+  return knownLetters[col];
 }
 
-/** Columns whose letters are kept: every column a sheet can have (A…XFD). */
-const LETTERS_KEPT = 16_384;
+/**
+ * Columns whose letters are kept: every column an Excel sheet can have (A…XFD, 16,384) and the
+ * wider grids other programs write (a 10,000-unit matrix of three columns each has 30,003).
+ */
+const LETTERS_KEPT = 65_536;
 const knownLetters: string[] = [];
 
 function spellColumn(col: number): string {

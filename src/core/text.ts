@@ -11,13 +11,41 @@ export function foldText(text: string): string {
   const folded = foldUncached(text);
   // Workbooks repeat the same texts (headers, tokens, unit names) thousands of times; a bounded
   // memo keeps folding linear in the number of distinct texts. Purely an optimisation.
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
   foldCache.set(text, folded);
   return folded;
 }
 
+/**
+ * A bounded memo of texts: when the newest `limit` entries are full they become the older
+ * generation (the one before is dropped) and a text found there is brought forward. A workbook
+ * with more distinct texts than the limit (a 10,000-unit matrix's names and headers) keeps the
+ * texts it is still using, where emptying the whole memo would fold them all again.
+ */
+export class TextMemo<V> {
+  private recent = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.recent.get(key);
+    if (value !== undefined) return value;
+    const old = this.older.get(key);
+    if (old !== undefined) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.recent.size >= this.limit) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(key, value);
+  }
+}
+
 const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new Map<string, string>();
+const foldCache = new TextMemo<string>(FOLD_CACHE_LIMIT);
 
 function foldUncached(text: string): string {
   return text
@@ -45,7 +73,7 @@ export function cellText(value: CellValue): string {
   return "";
 }
 
-const tidyCache = new Map<string, string>();
+const tidyCache = new TextMemo<string>(FOLD_CACHE_LIMIT);
 
 /** NFC, collapsed white space, trimmed; memoised like foldText (sheets repeat their texts). */
 function tidyText(text: string): string {
@@ -55,7 +83,6 @@ function tidyText(text: string): string {
     .normalize("NFC")
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
-  if (tidyCache.size >= FOLD_CACHE_LIMIT) tidyCache.clear();
   tidyCache.set(text, tidy);
   return tidy;
 }

@@ -26,6 +26,16 @@ describe("A1 addresses", () => {
   it("letters and indices are inverse", () => {
     for (let c = 0; c < 2000; c += 37) expect(columnIndex(columnLetters(c))).toBe(c);
   });
+
+  it("spells columns beyond XFD (wider grids than Excel's), a far column asked for first", () => {
+    expect(columnLetters(30_002)).toBe("ARIY");
+    expect(columnLetters(18_278)).toBe("AAAA");
+    expect(columnLetters(18_277)).toBe("ZZZ");
+    expect(columnLetters(16_383)).toBe("XFD");
+    expect(columnLetters(27)).toBe("AB");
+    expect(columnLetters(5_000_000)).toBe("JXLKS");
+    for (let c = 0; c < 18_278; c += 97) expect(columnIndex(columnLetters(c))).toBe(c);
+  });
 });
 
 describe("cells", () => {

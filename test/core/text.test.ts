@@ -1,4 +1,4 @@
-import { cellText, foldText, formatDecimalVi, parseNumber } from "../../src/core/text";
+import { TextMemo, cellText, foldText, formatDecimalVi, parseNumber } from "../../src/core/text";
 
 describe("foldText", () => {
   it("matches NFC and NFD spellings alike", () => {
@@ -14,6 +14,26 @@ describe("foldText", () => {
 
   it("keeps different words different", () => {
     expect(foldText("Điểm thẩm định")).not.toBe(foldText("Điểm tự đánh giá"));
+  });
+});
+
+describe("TextMemo", () => {
+  it("keeps the newest texts when full, bringing forward a text still in use", () => {
+    const memo = new TextMemo<number>(2);
+    memo.set("a", 1);
+    memo.set("b", 2);
+    memo.set("c", 3); // full: a and b become the older generation
+    expect(memo.get("a")).toBe(1); // found there, brought forward (now beside c)
+    memo.set("d", 4); // full again: c and a are older, b is dropped
+    expect(memo.get("b")).toBeUndefined();
+    expect([memo.get("a"), memo.get("c"), memo.get("d")]).toEqual([1, 3, 4]);
+  });
+
+  it("folds the same whatever number of distinct texts passed through it", () => {
+    const names = Array.from({ length: 250_000 }, (_, i) => `Xã Đông Hòa ${i}`);
+    for (const n of names) foldText(n);
+    expect(foldText("Xã Đông Hòa 3")).toBe("xa dong hoa 3");
+    expect(foldText(names[249_999])).toBe("xa dong hoa 249999");
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { UnitListEntry } from "../model";
 import type { Settings } from "../settings";
-import { foldText } from "../text";
+import { TextMemo, foldText } from "../text";
 
 export const GROUP_DEPARTMENTS = "Sở, ban, ngành";
 export const GROUP_DISTRICTS = "Cấp huyện";
@@ -55,13 +55,12 @@ export function unitKey(name: string): string {
   const key = foldText(name).replace(/^[\s\-–+*•.:]+/, "");
   // Each unit's name is keyed several times per analysis (its scores, its group, its place in the
   // list), after the parse has filled the text memo with other texts: a bounded memo of its own.
-  if (unitKeys.size >= UNIT_KEYS_LIMIT) unitKeys.clear();
   unitKeys.set(name, key);
   return key;
 }
 
 const UNIT_KEYS_LIMIT = 20_000;
-const unitKeys = new Map<string, string>();
+const unitKeys = new TextMemo<string>(UNIT_KEYS_LIMIT);
 
 /** Each units list indexed by key once (its first entry per key), so a lookup is not a scan of the list. */
 const listIndexes = new WeakMap<
