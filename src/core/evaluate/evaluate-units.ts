@@ -14,6 +14,7 @@ import type {
 } from "../model";
 import type { Settings } from "../settings";
 import { foldText } from "../text";
+import { rowsOf } from "../unit-rows";
 import { type LeafContext, evaluateLeafInto } from "./evaluate-leaf";
 import { findGroup, unitKey } from "./infer-group";
 import { sumUnitTotals } from "./sum-unit-totals";
@@ -103,7 +104,7 @@ function evaluateUnit(
   // The unit's row of each scored criterion, by the criterion's place in scoredIds.
   const { slots, first } = slotsOf(scoredIds);
   const rows: (ScoreRow | undefined)[] = new Array<ScoreRow | undefined>(scoredIds.length);
-  for (const row of scores.rows) {
+  for (const row of rowsOf(scores)) {
     if (row.criterionId === null) continue;
     const slot = slots.get(row.criterionId);
     // The first row of a code counts; a second one is reported by the parse stage (duplicate_code_in_sheet).

@@ -1,8 +1,9 @@
 /**
  * The ScoreRows of a unit read from a sheet with criteria down the rows (a unit's own sheet, a
  * unit's column group of a matrix, a unit's row of a transposed sheet): one SourceCell per role.
- * Every (unit, criterion) pair of a workbook is built here, so this is where the engine's memory goes:
- * what the units of one sheet have in common (each row's number, whether it is a survey row, the
+ * Every (unit, criterion) pair of a workbook is built here, when its unit's rows are asked for
+ * (unit-rows.ts: evaluation reads them unit by unit without keeping them). What the units of one
+ * sheet have in common (each row's number, whether it is a survey row, the
  * cells of a column every unit of a matrix shares, such as Điểm tối đa) is made once per sheet.
  */
 import { type CellValue, type SheetSnapshot, columnLetters } from "../grid";
@@ -58,7 +59,7 @@ export function sharedRowParts(
  */
 const unitSheetParts: RowsMemo<SharedRowParts> = new WeakMap();
 
-function partsOfUnitSheet(
+export function partsOfUnitSheet(
   sheet: SheetSnapshot,
   rows: readonly CodedRow[],
   criteria: CriteriaSet | null,

@@ -21,6 +21,7 @@ import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
 import { buildRows, sharedRowParts } from "./build-score-rows";
+import { unitWithRowsOnDemand } from "../unit-rows";
 import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 
 /** Parses a matrix sheet: one UnitScores per unit column group. */
@@ -57,13 +58,11 @@ export function readMatrixSheet(
     const columns: ColumnMap = { ...outside, ...u.columns };
     if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
     else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
-    const unit: UnitScores = {
-      unit: u.name,
-      sheet: sheet.name,
-      layout: "matrix",
-      nameCell: toA1(u.row, u.col),
-      rows: buildRows(sheet, rows, columns, criteria, u.single, parts),
-    };
+    // Its rows are read when asked for (unit-rows.ts): evaluation reads them one unit at a time.
+    const unit = unitWithRowsOnDemand(
+      { unit: u.name, sheet: sheet.name, layout: "matrix", nameCell: toA1(u.row, u.col) },
+      () => buildRows(sheet, rows, columns, criteria, u.single, parts),
+    );
     if (coverage?.level === "fields") unit.scoredAt = "fields";
     return unit;
   });

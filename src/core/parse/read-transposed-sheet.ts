@@ -37,6 +37,7 @@ import { classifyHeaderText, isNumberingRow } from "./header-roles";
 import { isPlausiblePoints } from "./limits";
 import { asSurveyPoints, sourceOn } from "./build-score-rows";
 import { typedTotalDiffers } from "./scoring-rows";
+import { unitWithRowsOnDemand } from "../unit-rows";
 
 type ScoreRole = "selfScore" | "appraisedScore" | "surveyPoints";
 
@@ -328,6 +329,22 @@ function unitOf(
   maxRow: number | null,
   section: string,
 ): UnitScores {
+  // Its rows are read when asked for (unit-rows.ts): evaluation reads them one unit at a time.
+  const unit = unitWithRowsOnDemand(
+    { unit: name, sheet: sheet.name, layout: "matrix", nameCell: toA1(row, nameCol) },
+    () => rowsOfUnit(sheet, row, columns, maxRow),
+  );
+  if (section !== "") unit.sectionGroup = section;
+  return unit;
+}
+
+/** The rows of the unit on a row of the sheet, one per criterion column. */
+function rowsOfUnit(
+  sheet: SheetSnapshot,
+  row: number,
+  columns: readonly UnitColumn[],
+  maxRow: number | null,
+): ScoreRow[] {
   const rows: ScoreRow[] = [];
   const line = sheet.values[row];
   const rowNumber = String(row + 1);
@@ -355,15 +372,7 @@ function unitOf(
       comment: null,
     });
   }
-  const unit: UnitScores = {
-    unit: name,
-    sheet: sheet.name,
-    layout: "matrix",
-    nameCell: toA1(row, nameCol),
-    rows,
-  };
-  if (section !== "") unit.sectionGroup = section;
-  return unit;
+  return rows;
 }
 
 /** Sheet-wide checks of the code row: unknown and repeated codes, missing criteria, maxima that differ. */

@@ -5,7 +5,8 @@ import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
-import { buildRows } from "./build-score-rows";
+import { buildRows, partsOfUnitSheet } from "./build-score-rows";
+import { unitWithRowsOnDemand } from "../unit-rows";
 import {
   type CodedRow,
   SCORE_ROLES,
@@ -54,9 +55,12 @@ export function readUnitSheet(
   checkRows(sheet, rows, columns.maxPoints, criteria, unitName, issues, coverage?.level ?? "leaves");
   checkParentTotals(sheet, rows, columns, criteria, unitName, issues);
   issues.push(...checkStatedRoles(sheet, rows, columns, criteria, unitName));
-  unit.rows = buildRows(sheet, rows, columns, criteria, null);
-  if (coverage?.level === "fields") unit.scoredAt = "fields";
-  return { unit, issues, coverage };
+  // Its rows are read when asked for (unit-rows.ts): evaluation reads them one unit at a time. What
+  // the sheets laid out alike share is found now, while the sheets are read in order.
+  const parts = partsOfUnitSheet(sheet, rows, criteria);
+  const scores = unitWithRowsOnDemand(unit, () => buildRows(sheet, rows, columns, criteria, null, parts));
+  if (coverage?.level === "fields") scores.scoredAt = "fields";
+  return { unit: scores, issues, coverage };
 }
 
 /** Coverage of the rows read, once per read (onRows: unit sheets laid out alike share their rows). */
