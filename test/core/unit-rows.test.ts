@@ -9,7 +9,9 @@ import { analyzeWorkbook, resolveSettings } from "../../src/core/analyze";
 import { evaluateUnits } from "../../src/core/evaluate/evaluate-units";
 import { cellAt, columnIndex, type SheetSnapshot } from "../../src/core/grid";
 import type { ScoreRow, SourceCell, UnitScores } from "../../src/core/model";
+import { ColumnBlocks } from "../../src/core/parse/build-score-rows";
 import { parseWorkbook } from "../../src/core/parse/parse-workbook";
+import type { CodedRow } from "../../src/core/parse/scoring-rows";
 import { rowsOf } from "../../src/core/unit-rows";
 import { buildProvinceWorkbook } from "../fixtures/province-workbook";
 import { sheet } from "./parse/sheet-helpers";
@@ -137,5 +139,45 @@ describe("rows read when asked for (transposed sheet)", () => {
     ]);
     expect(expectCellsOfSheet(finance.rows, SCORES)).toBe(4);
     expect(analysis.results.map((r) => r.points)).toEqual([1_500_000, 1_750_000, 1_000_000]);
+  });
+});
+
+describe("a matrix's columns read a block of units at a time", () => {
+  it("gives each unit its own cells whatever the order the units are asked in, across blocks", () => {
+    // 30 units × 3 columns: the units' columns run over more than one block of columns.
+    const { snapshot } = buildProvinceWorkbook({ units: 30, layout: "matrix", mistakes: true });
+    const { parsed: p } = (() => {
+      const resolved = resolveSettings(snapshot);
+      return { parsed: parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets).parsed };
+    })();
+    expect(p.units).toHaveLength(30);
+    const matrix = snapshot.sheets.find((s) => s.name === p.units[0].sheet) as SheetSnapshot;
+    expect(matrix.values[3].length).toBeGreaterThan(64);
+    const order = [29, 0, 28, 21, 22, 1, 15];
+    for (const k of order) {
+      const rows = rowsOf(p.units[k]);
+      expect(expectCellsOfSheet(rows, matrix)).toBeGreaterThan(300);
+      // The unit's own columns: under its name, not a neighbour's.
+      const nameCol = columnIndex((p.units[k].nameCell as string).replace(/\d+$/, ""));
+      const selfCol = columnIndex((rows[5].selfScore as SourceCell).cell.replace(/\d+$/, ""));
+      expect(selfCol).toBe(nameCol);
+    }
+  });
+
+  it("reads short and missing rows as blank", () => {
+    const grid = [["STT", "a", "b", "c", "d", "e"], ["1.1", 1, 2], [], ["1.3", 1, 2, 3, 4, 5]];
+    const rows: CodedRow[] = [1, 2, 3].map((row) => ({
+      row,
+      code: String(grid[row][0] ?? ""),
+      codeCell: `A${row + 1}`,
+      criterionId: null,
+    }));
+    const blocks = new ColumnBlocks(grid, rows, 2);
+    expect(blocks.column(5)).toEqual([undefined, undefined, 5]);
+    expect(blocks.column(1)).toEqual([1, undefined, 1]);
+    expect(blocks.column(2)).toEqual([2, undefined, 2]);
+    expect(blocks.column(3)).toEqual([undefined, undefined, 3]);
+    expect(blocks.column(4)).toEqual([undefined, undefined, 4]);
+    expect(blocks.column(9)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -163,10 +163,25 @@ function nodeResult(
 ): NodeResult {
   // A bonus or deduction node shows its signed contribution against its cap; it has no index of its own.
   if (node.role === "bonus")
-    return { criterionId: node.id, points: bonus, maxPoints: node.maxPoints ?? 0, index: null };
+    return { criterionId: node.id, points: kept(bonus), maxPoints: node.maxPoints ?? 0, index: null };
   if (node.role === "deduction")
-    return { criterionId: node.id, points: -deduction, maxPoints: node.maxPoints ?? 0, index: null };
-  return { criterionId: node.id, points, maxPoints, index: indexPercent(points, maxPoints) };
+    return { criterionId: node.id, points: kept(-deduction), maxPoints: node.maxPoints ?? 0, index: null };
+  return {
+    criterionId: node.id,
+    points: kept(points),
+    maxPoints: kept(maxPoints),
+    index: indexPercent(points, maxPoints),
+  };
+}
+
+/**
+ * A sum read from the running sums (a Float64Array) as the same number, written as a small
+ * integer when it is one: such a number is held in the result itself, where one read from a
+ * Float64Array is held in a separate box (two objects more per node and unit, about two million
+ * for 10,000 units, for the collector to copy and mark). -0 and numbers beyond 32 bits stay as they are.
+ */
+function kept(sum: number): number {
+  return (sum | 0) === sum && (sum !== 0 || 1 / sum > 0) ? sum | 0 : sum;
 }
 
 /**

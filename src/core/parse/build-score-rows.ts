@@ -6,7 +6,7 @@
  * sheet have in common (each row's number, whether it is a survey row, the
  * cells of a column every unit of a matrix shares, such as Điểm tối đa) is made once per sheet.
  */
-import { type CellValue, type SheetSnapshot, columnLetters } from "../grid";
+import { type CellValue, type Grid, type SheetSnapshot, columnLetters } from "../grid";
 import type { ColumnMap, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { type CodedRow, type RowsMemo, onRows } from "./scoring-rows";
 
@@ -26,7 +26,48 @@ export type SharedRowParts = {
    * addresses, spelt once, and the blank cells, made once; null when each cell is made as it is read.
    */
   kept: Map<number, KeptColumn> | null;
+  /** A matrix's columns read a block at a time (ColumnBlocks); null: each cell is read from its row. */
+  blocks: ColumnBlocks | null;
 };
+
+/**
+ * The cells of a matrix's columns by position in its coded rows, read a block of columns at a time,
+ * row by row. A grid is kept row by row: reading one unit's columns down 200 rows of a
+ * 30,000-column sheet touches a far part of memory at every cell, so a 10,000-unit matrix read
+ * unit by unit spent more time waiting for memory than reading. The units of a matrix are read in
+ * the order of their columns (the block after the current one is the next to be asked for); a
+ * unit asked for out of order costs one block's read. Only the current block is kept.
+ */
+export class ColumnBlocks {
+  private first = -1;
+  private columns: CellValue[][] = [];
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly rows: readonly CodedRow[],
+    private readonly width = 64,
+  ) {}
+
+  /** The column's cells by position in the rows (undefined where a row is short or missing). */
+  column(col: number): readonly (CellValue | undefined)[] {
+    if (col < this.first || col >= this.first + this.width) this.read(col);
+    return this.columns[col - this.first];
+  }
+
+  private read(from: number): void {
+    const { grid, rows, width } = this;
+    const columns: CellValue[][] = [];
+    for (let k = 0; k < width; k++) columns.push(new Array<CellValue>(rows.length));
+    for (let i = 0; i < rows.length; i++) {
+      const line = grid[rows[i].row];
+      if (!line) continue;
+      const to = Math.min(line.length, from + width);
+      for (let col = from; col < to; col++) columns[col - from][i] = line[col];
+    }
+    this.first = from;
+    this.columns = columns;
+  }
+}
 
 /** The parts of the rows that every unit of a sheet shares, with the cells of the given shared columns. */
 export function sharedRowParts(
@@ -49,7 +90,7 @@ export function sharedRowParts(
     for (let i = 0; i < rows.length; i++) cells.push(sourceOn(grid[rows[i].row], numbers[i], col));
     columns.set(col, cells);
   }
-  return { numbers, survey, columns, kept: null };
+  return { numbers, survey, columns, kept: null, blocks: null };
 }
 
 /**
@@ -121,6 +162,12 @@ export function buildRows(
   const atEvidence = evidenceShared ? null : keptColumn(parts, colEvidence);
   const atExplanation = explanationShared ? null : keptColumn(parts, colExplanation);
   const atComment = commentShared ? null : keptColumn(parts, colComment);
+  // A matrix unit's score columns, read with its neighbours' a block at a time (ColumnBlocks).
+  const inBlock = (col: number | undefined) =>
+    col === undefined || parts.blocks === null ? null : parts.blocks.column(col);
+  const selfCells = inBlock(colSelf);
+  const appraisedCells = inBlock(colAppraised);
+  const surveyCells = inBlock(colSurvey);
   const out: ScoreRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -128,9 +175,21 @@ export function buildRows(
     const line = grid[r.row];
     const rowNumber = numbers[i];
     const survey = surveyRows[i];
-    let selfScore = single !== null && survey ? null : cellOn(line, colSelf, atSelf, i, rowNumber);
-    let appraisedScore = cellOn(line, colAppraised, atAppraised, i, rowNumber);
-    let surveyPoints = single !== null && !survey ? null : cellOn(line, colSurvey, atSurvey, i, rowNumber);
+    let selfScore =
+      single !== null && survey
+        ? null
+        : selfCells
+          ? blockCell(selfCells, colSelf, i, rowNumber)
+          : cellOn(line, colSelf, atSelf, i, rowNumber);
+    let appraisedScore = appraisedCells
+      ? blockCell(appraisedCells, colAppraised, i, rowNumber)
+      : cellOn(line, colAppraised, atAppraised, i, rowNumber);
+    let surveyPoints =
+      single !== null && !survey
+        ? null
+        : surveyCells
+          ? blockCell(surveyCells, colSurvey, i, rowNumber)
+          : cellOn(line, colSurvey, atSurvey, i, rowNumber);
     if (survey && noSurveyColumn)
       [selfScore, appraisedScore, surveyPoints] = asSurveyPoints(selfScore, appraisedScore);
     out.push({
@@ -170,6 +229,17 @@ function cellOn(
     return (kept.blanks[i] ??= Object.freeze({ value: null, cell: kept.addresses[i] }));
   }
   return { value, cell: kept.addresses[i] };
+}
+
+/** The source cell of the i-th row in a column read with its block (ColumnBlocks). */
+function blockCell(
+  cells: readonly (CellValue | undefined)[],
+  col: number | undefined,
+  i: number,
+  rowNumber: string,
+): SourceCell {
+  const value = cells[i];
+  return { value: value === undefined ? null : value, cell: columnLetters(col as number) + rowNumber };
 }
 
 /**

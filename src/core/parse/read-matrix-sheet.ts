@@ -20,7 +20,7 @@ import type { ColumnMap, CriteriaSet, UnitScores } from "../model";
 import { type Coverage, levelOf } from "./find-code-row";
 import type { Header } from "./header-band";
 import { checkStatedRoles } from "./scoring-role";
-import { buildRows, sharedRowParts } from "./build-score-rows";
+import { ColumnBlocks, buildRows, sharedRowParts } from "./build-score-rows";
 import { unitWithRowsOnDemand } from "../unit-rows";
 import { SCORE_ROLES, checkParentTotals, checkRows, readCodedRows } from "./scoring-rows";
 
@@ -53,7 +53,11 @@ export function readMatrixSheet(
     if (!(SCORE_ROLES as readonly string[]).includes(role)) outside[role] = col;
   }
   // Every unit reads the same rows: their numbers, survey marks and the outside columns' cells are made once.
-  const parts = sharedRowParts(sheet, rows, criteria, Object.values(outside));
+  // Their score columns are read a block of units at a time, row by row (ColumnBlocks).
+  const parts = {
+    ...sharedRowParts(sheet, rows, criteria, Object.values(outside)),
+    blocks: new ColumnBlocks(sheet.values, rows),
+  };
   const units = header.units.map((u): UnitScores => {
     const columns: ColumnMap = { ...outside, ...u.columns };
     if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
