@@ -40,13 +40,17 @@ export type SharedRowParts = {
  */
 export class ColumnBlocks {
   private first = -1;
-  private columns: CellValue[][] = [];
+  private columns: (CellValue | undefined)[][] = [];
+  /** The coded rows' lines of the grid, found once. */
+  private readonly lines: (readonly CellValue[] | undefined)[];
 
   constructor(
-    private readonly grid: Grid,
-    private readonly rows: readonly CodedRow[],
+    grid: Grid,
+    rows: readonly CodedRow[],
     private readonly width = 64,
-  ) {}
+  ) {
+    this.lines = rows.map((r) => grid[r.row]);
+  }
 
   /** The column's cells by position in the rows (undefined where a row is short or missing). */
   column(col: number): readonly (CellValue | undefined)[] {
@@ -54,13 +58,14 @@ export class ColumnBlocks {
     return this.columns[col - this.first];
   }
 
+  /** Reads the block of columns from `from`, row by row (each line's part of the block is adjacent in memory). */
   private read(from: number): void {
-    const { grid, rows, width } = this;
-    const columns: CellValue[][] = [];
-    for (let k = 0; k < width; k++) columns.push(new Array<CellValue>(rows.length));
-    for (let i = 0; i < rows.length; i++) {
-      const line = grid[rows[i].row];
-      if (!line) continue;
+    const { lines, width } = this;
+    const columns: (CellValue | undefined)[][] = [];
+    for (let k = 0; k < width; k++) columns.push(new Array<CellValue | undefined>(lines.length));
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line === undefined) continue;
       const to = Math.min(line.length, from + width);
       for (let col = from; col < to; col++) columns[col - from][i] = line[col];
     }

@@ -60,8 +60,8 @@ export function readMatrixSheet(
   };
   const units = header.units.map((u): UnitScores => {
     const columns: ColumnMap = { ...outside, ...u.columns };
-    if (u.single === null) checkParentTotals(sheet, rows, columns, criteria, u.name, issues);
-    else checkParentTotals(sheet, rows, { selfScore: u.single }, criteria, u.name, issues);
+    const scored = u.single === null ? columns : { selfScore: u.single };
+    checkParentTotals(sheet, rows, scored, criteria, u.name, issues, parts.blocks);
     // Its rows are read when asked for (unit-rows.ts): evaluation reads them one unit at a time.
     const unit = unitWithRowsOnDemand(
       { unit: u.name, sheet: sheet.name, layout: "matrix", nameCell: toA1(u.row, u.col) },

@@ -15,6 +15,7 @@ import { type CodeEntry, type CodeStyle, type ResolvedCode, resolveCodes } from 
 import { leadingCode, parseCode, romanValue } from "./criterion-code";
 import { isTotalLabel } from "./criteria-sheet";
 import { isPlausiblePoints } from "./limits";
+import type { ColumnBlocks } from "./build-score-rows";
 
 const NOT_APPLICABLE = /^(khong ap dung|kad|k\.a\.d|n\/a|na|khong danh gia|kdg)$/;
 
@@ -339,6 +340,7 @@ export function checkParentTotals(
   criteria: CriteriaSet | null,
   unit: string,
   issues: Issue[],
+  blocks: ColumnBlocks | null = null,
 ): void {
   if (!criteria) return;
   const grid = sheet.values;
@@ -347,15 +349,19 @@ export function checkParentTotals(
   for (const role of SCORE_ROLES) {
     const col = columns[role];
     if (col === undefined) continue;
-    for (const { row: r, node, children } of parents) {
+    // A matrix's column is read with its neighbours' (ColumnBlocks), by position in the rows.
+    const cells = blocks ? blocks.column(col) : null;
+    const cellOf = (r: CodedRow, at: number): CellValue =>
+      cells ? (cells[at] ?? null) : cellAt(grid, r.row, col);
+    for (const { row: r, at, node, children, childAt } of parents) {
       // A total that is not a number says nothing: its children are not read.
-      const typed = typedTotal(cellAt(grid, r.row, col));
+      const typed = typedTotal(cellOf(r, at));
       if (typed === null) continue;
       sum.micro = 0;
       sum.numbers = 0;
       let known = true;
       for (let i = 0; known && i < children.length; i++)
-        known = addPart(sum, cellAt(grid, children[i].row, col));
+        known = addPart(sum, cellOf(children[i], childAt[i]));
       const differs = known ? sumDiffers(typed, sum) : null;
       if (!differs) continue;
       issues.push(
@@ -369,21 +375,31 @@ export function checkParentTotals(
   }
 }
 
-type ParentRow = { row: CodedRow; node: CriteriaSet["nodes"][string]; children: CodedRow[] };
+/** A parent row with its children's rows, and the positions of each in the rows read. */
+type ParentRow = {
+  row: CodedRow;
+  at: number;
+  node: CriteriaSet["nodes"][string];
+  children: CodedRow[];
+  childAt: number[];
+};
 
 /** The parent rows of a sheet with their children's rows, found once per rows read (onRows). */
 const parentRowsOf: RowsMemo<ParentRow[]> = new WeakMap();
 
 function parentRows(rows: readonly CodedRow[], criteria: CriteriaSet): ParentRow[] {
   return onRows(parentRowsOf, rows, criteria, "", () => {
-    const rowOf = new Map(rows.filter((r) => r.criterionId).map((r) => [r.criterionId as string, r]));
+    const atOf = new Map<string, number>();
+    rows.forEach((r, i) => {
+      if (r.criterionId) atOf.set(r.criterionId, i);
+    });
     const parents: ParentRow[] = [];
-    for (const r of rows) {
+    rows.forEach((r, at) => {
       const node = r.criterionId ? criteria.nodes[r.criterionId] : null;
-      if (!node || node.childIds.length === 0) continue;
-      const children = node.childIds.map((id) => rowOf.get(id)).filter((c) => c !== undefined);
-      parents.push({ row: r, node, children });
-    }
+      if (!node || node.childIds.length === 0) return;
+      const childAt = node.childIds.map((id) => atOf.get(id)).filter((i) => i !== undefined);
+      parents.push({ row: r, at, node, children: childAt.map((i) => rows[i]), childAt });
+    });
     return parents;
   });
 }
