@@ -15,6 +15,7 @@ import type {
 import type { Settings } from "../settings";
 import { foldText } from "../text";
 import { rowsOf } from "../unit-rows";
+import { recordWithKeys } from "./keyed-record";
 import { type LeafContext, evaluateLeafInto } from "./evaluate-leaf";
 import { findGroup, unitKey } from "./infer-group";
 import { sumUnitTotals } from "./sum-unit-totals";
@@ -110,7 +111,8 @@ function evaluateUnit(
     // The first row of a code counts; a second one is reported by the parse stage (duplicate_code_in_sheet).
     if (slot !== undefined && rows[slot] === undefined) rows[slot] = row;
   }
-  const leaves: Record<string, LeafResult> = {};
+  // Every leaf of the set that exists gets a result, in this order (keyed-record.ts).
+  const leaves = recordWithKeys<LeafResult>(keysOf(criteria, scoredIds));
   const leafIssues: Issue[] = [];
   let surveyLeaves = 0;
   let surveyGiven = 0;
@@ -209,6 +211,20 @@ function slotsOf(ids: readonly string[]): Slots {
   const made = { length: ids.length, slots, first: ids.map((id) => slots.get(id) as number) };
   slotIndexes.set(ids, made);
   return made;
+}
+
+/** The ids of a list that the set holds, each once, in the list's order: the keys of a unit's `leaves`. */
+const keysOfSets = new WeakMap<CriteriaSet, Map<readonly string[], string[]>>();
+
+function keysOf(criteria: CriteriaSet, ids: readonly string[]): string[] {
+  let bySet = keysOfSets.get(criteria);
+  if (!bySet) keysOfSets.set(criteria, (bySet = new Map()));
+  let keys = bySet.get(ids);
+  if (!keys) {
+    keys = [...new Set(ids.filter((id) => criteria.nodes[id] !== undefined))];
+    bySet.set(ids, keys);
+  }
+  return keys;
 }
 
 /** Answer tallies by unit key, then by criterion (the first tally of each pair counts). */

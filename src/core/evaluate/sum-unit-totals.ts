@@ -5,6 +5,7 @@
  */
 import type { CriteriaNode, CriteriaSet, LeafResult, NodeResult } from "../model";
 import { indexPercent, type Micro } from "../points";
+import { recordWithKeys } from "./keyed-record";
 import type { Settings } from "../settings";
 
 type Sums = { points: Micro; maxPoints: Micro; bonus: Micro; deduction: Micro };
@@ -32,8 +33,9 @@ export function sumUnitTotals(
   settings: Settings,
   atFields = false,
 ): UnitTotals {
-  const nodes: Record<string, NodeResult> = {};
   const plan = planOf(criteria, atFields);
+  // Every field and criterion of the walk gets a result, in this order (keyed-record.ts).
+  const nodes = recordWithKeys<NodeResult>(plan.nodeIds);
   const steps = plan.steps;
   const points = scratch(steps.length, 0);
   const maxPoints = scratch(steps.length, 1);
@@ -111,7 +113,12 @@ export function sumUnitTotals(
 type Step = { id: string; node: CriteriaNode | null; children: number[] | null };
 
 /** The walk of a criteria set, children before parents, and the step of each field. */
-type Plan = { steps: Step[]; fields: { node: CriteriaNode | undefined; step: number }[] };
+type Plan = {
+  steps: Step[];
+  fields: { node: CriteriaNode | undefined; step: number }[];
+  /** The ids given a node result, in the order of the walk: the keys of a unit's `nodes`. */
+  nodeIds: string[];
+};
 
 /**
  * The walk depends only on the shape of the set, the same for every unit: it is worked out once
@@ -137,7 +144,10 @@ function planOf(criteria: CriteriaSet, atFields: boolean): Plan {
     return steps.length - 1;
   };
   const fields = criteria.fieldIds.map((id) => ({ node: criteria.nodes[id], step: visit(id) }));
-  const plan = { steps, fields };
+  const nodeIds = [
+    ...new Set(steps.filter((s) => s.node !== null && s.node.kind !== "subCriterion").map((s) => s.id)),
+  ];
+  const plan = { steps, fields, nodeIds };
   cached[key] = plan;
   return plan;
 }
