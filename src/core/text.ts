@@ -1,3 +1,4 @@
+import { BoundedMemo } from "./bounded-memo";
 import { formatFigure } from "./format-number";
 import { type CellValue, isCellError } from "./grid";
 
@@ -15,37 +16,8 @@ export function foldText(text: string): string {
   return folded;
 }
 
-/**
- * A bounded memo of texts: when the newest `limit` entries are full they become the older
- * generation (the one before is dropped) and a text found there is brought forward. A workbook
- * with more distinct texts than the limit (a 10,000-unit matrix's names and headers) keeps the
- * texts it is still using, where emptying the whole memo would fold them all again.
- */
-export class TextMemo<V> {
-  private recent = new Map<string, V>();
-  private older = new Map<string, V>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.recent.get(key);
-    if (value !== undefined) return value;
-    const old = this.older.get(key);
-    if (old !== undefined) this.set(key, old);
-    return old;
-  }
-
-  set(key: string, value: V): void {
-    if (this.recent.size >= this.limit) {
-      this.older = this.recent;
-      this.recent = new Map();
-    }
-    this.recent.set(key, value);
-  }
-}
-
 const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new TextMemo<string>(FOLD_CACHE_LIMIT);
+const foldCache = new BoundedMemo<string, string>(FOLD_CACHE_LIMIT);
 
 function foldUncached(text: string): string {
   return text
@@ -73,7 +45,7 @@ export function cellText(value: CellValue): string {
   return "";
 }
 
-const tidyCache = new TextMemo<string>(FOLD_CACHE_LIMIT);
+const tidyCache = new BoundedMemo<string, string>(FOLD_CACHE_LIMIT);
 
 /** NFC, collapsed white space, trimmed; memoised like foldText (sheets repeat their texts). */
 function tidyText(text: string): string {

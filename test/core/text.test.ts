@@ -1,4 +1,5 @@
-import { TextMemo, cellText, foldText, formatDecimalVi, parseNumber } from "../../src/core/text";
+import { BoundedMemo } from "../../src/core/bounded-memo";
+import { cellText, foldText, formatDecimalVi, parseNumber } from "../../src/core/text";
 
 describe("foldText", () => {
   it("matches NFC and NFD spellings alike", () => {
@@ -17,9 +18,9 @@ describe("foldText", () => {
   });
 });
 
-describe("TextMemo", () => {
+describe("BoundedMemo", () => {
   it("keeps the newest texts when full, bringing forward a text still in use", () => {
-    const memo = new TextMemo<number>(2);
+    const memo = new BoundedMemo<string, number>(2);
     memo.set("a", 1);
     memo.set("b", 2);
     memo.set("c", 3); // full: a and b become the older generation

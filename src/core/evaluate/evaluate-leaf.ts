@@ -2,6 +2,7 @@
  * Judges and credits one leaf criterion for one unit: which score counts, whether it is valid,
  * and what the unit earns. Every problem becomes an Issue; a leaf with an error earns 0 points.
  */
+import { BoundedMemo } from "../bounded-memo";
 import { isBlank } from "../grid";
 import { type Issue, type IssueCode, type IssueData, makeIssue } from "../issues";
 import type {
@@ -332,14 +333,14 @@ const BLANK: ScoreReading = { kind: "blank" };
  * costs far more than a lookup. Bounded like the text memos; readScoreCell is pure, so a reading
  * can be shared.
  */
-const textReadings = new Map<string, ScoreReading>();
 const TEXT_READINGS_LIMIT = 50_000;
+const textReadings = new BoundedMemo<string, ScoreReading>(TEXT_READINGS_LIMIT);
 
 /**
  * Readings of numbers, memoised alike: scores repeat a few values (0, 0,25, 0,5, 1…) over every
  * unit. Minus zero is read afresh (a Map does not tell it from zero).
  */
-const numberReadings = new Map<number, ScoreReading>();
+const numberReadings = new BoundedMemo<number, ScoreReading>(TEXT_READINGS_LIMIT);
 
 /** What a score cell holds (an absent cell is blank). */
 function readCell(cell: SourceCell | null | undefined): ScoreReading {
@@ -354,12 +355,14 @@ function readCell(cell: SourceCell | null | undefined): ScoreReading {
   return rememberedReading(textReadings, value);
 }
 
-/** The reading of a value, from `memo` when read before (the memo is emptied when full). */
-function rememberedReading<K extends number | string>(memo: Map<K, ScoreReading>, value: K): ScoreReading {
+/** The reading of a value, from `memo` when read before. */
+function rememberedReading<K extends number | string>(
+  memo: BoundedMemo<K, ScoreReading>,
+  value: K,
+): ScoreReading {
   let reading = memo.get(value);
   if (reading === undefined) {
     reading = readScoreCell(value);
-    if (memo.size >= TEXT_READINGS_LIMIT) memo.clear();
     memo.set(value, reading);
   }
   return reading;

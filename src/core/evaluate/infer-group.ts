@@ -4,7 +4,8 @@
  */
 import type { UnitListEntry } from "../model";
 import type { Settings } from "../settings";
-import { TextMemo, foldText } from "../text";
+import { BoundedMemo } from "../bounded-memo";
+import { foldText } from "../text";
 
 export const GROUP_DEPARTMENTS = "Sở, ban, ngành";
 export const GROUP_DISTRICTS = "Cấp huyện";
@@ -60,7 +61,7 @@ export function unitKey(name: string): string {
 }
 
 const UNIT_KEYS_LIMIT = 20_000;
-const unitKeys = new TextMemo<string>(UNIT_KEYS_LIMIT);
+const unitKeys = new BoundedMemo<string, string>(UNIT_KEYS_LIMIT);
 
 /** Each units list indexed by key once (its first entry per key), so a lookup is not a scan of the list. */
 const listIndexes = new WeakMap<
