@@ -103,7 +103,7 @@ function evaluateUnit(
   const atFields = scores.scoredAt === "fields";
   const scoredIds = atFields ? criteria.fieldIds : criteria.leafIds;
   // The unit's row of each scored criterion, by the criterion's place in scoredIds.
-  const { slots, first } = slotsOf(scoredIds);
+  const { slots, first, keys } = slotsOf(criteria, scoredIds);
   const rows: (ScoreRow | undefined)[] = new Array<ScoreRow | undefined>(scoredIds.length);
   for (const row of rowsOf(scores)) {
     if (row.criterionId === null) continue;
@@ -112,7 +112,7 @@ function evaluateUnit(
     if (slot !== undefined && rows[slot] === undefined) rows[slot] = row;
   }
   // Every leaf of the set that exists gets a result, in this order (keyed-record.ts).
-  const leaves = recordWithKeys<LeafResult>(keysOf(criteria, scoredIds));
+  const leaves = recordWithKeys<LeafResult>(keys);
   const leafIssues: Issue[] = [];
   let surveyLeaves = 0;
   let surveyGiven = 0;
@@ -195,36 +195,25 @@ function emptyResult(scores: UnitScores, group: string): UnitResult {
 }
 
 /**
- * The place of each id in a list of scored ids (its first place, should one repeat), worked out
- * once per criteria set rather than once per unit.
+ * The place of each id in a list of scored ids (its first place, should one repeat), and the ids
+ * the set holds, each once, in the list's order (the keys of a unit's `leaves`): worked out once
+ * per list of a criteria set rather than once per unit.
  */
-type Slots = { length: number; slots: Map<string, number>; first: number[] };
+type Slots = { length: number; slots: Map<string, number>; first: number[]; keys: string[] };
 const slotIndexes = new WeakMap<readonly string[], Slots>();
 
-function slotsOf(ids: readonly string[]): Slots {
+function slotsOf(criteria: CriteriaSet, ids: readonly string[]): Slots {
   const known = slotIndexes.get(ids);
   if (known && known.length === ids.length) return known;
   const slots = new Map<string, number>();
   ids.forEach((id, i) => {
     if (!slots.has(id)) slots.set(id, i);
   });
-  const made = { length: ids.length, slots, first: ids.map((id) => slots.get(id) as number) };
+  const first = ids.map((id) => slots.get(id) as number);
+  const keys = [...slots.keys()].filter((id) => criteria.nodes[id] !== undefined);
+  const made = { length: ids.length, slots, first, keys };
   slotIndexes.set(ids, made);
   return made;
-}
-
-/** The ids of a list that the set holds, each once, in the list's order: the keys of a unit's `leaves`. */
-const keysOfSets = new WeakMap<CriteriaSet, Map<readonly string[], string[]>>();
-
-function keysOf(criteria: CriteriaSet, ids: readonly string[]): string[] {
-  let bySet = keysOfSets.get(criteria);
-  if (!bySet) keysOfSets.set(criteria, (bySet = new Map()));
-  let keys = bySet.get(ids);
-  if (!keys) {
-    keys = [...new Set(ids.filter((id) => criteria.nodes[id] !== undefined))];
-    bySet.set(ids, keys);
-  }
-  return keys;
 }
 
 /** Answer tallies by unit key, then by criterion (the first tally of each pair counts). */

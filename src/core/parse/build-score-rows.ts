@@ -141,7 +141,7 @@ export function buildRows(
   columns: ColumnMap,
   criteria: CriteriaSet | null,
   single: number | null,
-  parts: SharedRowParts = partsOfUnitSheet(sheet, rows, criteria),
+  parts: SharedRowParts,
 ): ScoreRow[] {
   const grid = sheet.values;
   const { numbers, survey: surveyRows } = parts;
@@ -180,21 +180,10 @@ export function buildRows(
     const line = grid[r.row];
     const rowNumber = numbers[i];
     const survey = surveyRows[i];
-    let selfScore =
-      single !== null && survey
-        ? null
-        : selfCells
-          ? blockCell(selfCells, colSelf, i, rowNumber)
-          : cellOn(line, colSelf, atSelf, i, rowNumber);
-    let appraisedScore = appraisedCells
-      ? blockCell(appraisedCells, colAppraised, i, rowNumber)
-      : cellOn(line, colAppraised, atAppraised, i, rowNumber);
+    let selfScore = single !== null && survey ? null : cellOn(line, colSelf, atSelf, i, rowNumber, selfCells);
+    let appraisedScore = cellOn(line, colAppraised, atAppraised, i, rowNumber, appraisedCells);
     let surveyPoints =
-      single !== null && !survey
-        ? null
-        : surveyCells
-          ? blockCell(surveyCells, colSurvey, i, rowNumber)
-          : cellOn(line, colSurvey, atSurvey, i, rowNumber);
+      single !== null && !survey ? null : cellOn(line, colSurvey, atSurvey, i, rowNumber, surveyCells);
     if (survey && noSurveyColumn)
       [selfScore, appraisedScore, surveyPoints] = asSurveyPoints(selfScore, appraisedScore);
     out.push({
@@ -217,9 +206,10 @@ export function buildRows(
 }
 
 /**
- * The source cell of the i-th row in a column. When the column is kept for sheets laid out alike,
- * its address is the one spelt for them and a blank cell is the one made for them (frozen: no
- * reader changes a source cell); otherwise it is made here.
+ * The source cell of the i-th row in a column: from the column's block when it was read with its
+ * neighbours' (ColumnBlocks, `block`). When the column is kept for sheets laid out alike, its
+ * address is the one spelt for them and a blank cell is the one made for them (frozen: no reader
+ * changes a source cell); otherwise it is made here.
  */
 function cellOn(
   line: readonly CellValue[] | undefined,
@@ -227,24 +217,16 @@ function cellOn(
   kept: KeptColumn | null,
   i: number,
   rowNumber: string,
+  block: readonly (CellValue | undefined)[] | null = null,
 ): SourceCell | null {
-  if (col === undefined || kept === null) return sourceOn(line, rowNumber, col);
-  const value = line?.[col];
+  if (col === undefined) return null;
+  const value = block !== null ? block[i] : line?.[col];
+  if (kept === null)
+    return { value: value === undefined ? null : value, cell: columnLetters(col) + rowNumber };
   if (value === undefined || value === null) {
     return (kept.blanks[i] ??= Object.freeze({ value: null, cell: kept.addresses[i] }));
   }
   return { value, cell: kept.addresses[i] };
-}
-
-/** The source cell of the i-th row in a column read with its block (ColumnBlocks). */
-function blockCell(
-  cells: readonly (CellValue | undefined)[],
-  col: number | undefined,
-  i: number,
-  rowNumber: string,
-): SourceCell {
-  const value = cells[i];
-  return { value: value === undefined ? null : value, cell: columnLetters(col as number) + rowNumber };
 }
 
 /**
