@@ -7,6 +7,7 @@
  * cells of a column every unit of a matrix shares, such as Điểm tối đa) is made once per sheet.
  */
 import { type CellValue, type Grid, type SheetSnapshot, columnLetters } from "../grid";
+import { keepShapeOf } from "../kept-shapes";
 import type { ColumnMap, CriteriaSet, ScoreRow, SourceCell } from "../model";
 import { type CodedRow, type RowsMemo, onRows } from "./scoring-rows";
 
@@ -73,6 +74,9 @@ export class ColumnBlocks {
     this.columns = columns;
   }
 }
+
+// Blocks live only while a matrix is read; one kept keeps their methods compiled (kept-shapes.ts).
+keepShapeOf(new ColumnBlocks([[null]], []));
 
 /** The parts of the rows that every unit of a sheet shares, with the cells of the given shared columns. */
 export function sharedRowParts(

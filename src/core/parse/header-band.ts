@@ -8,6 +8,7 @@
  */
 import { type CellRange, type CellValue, type Grid, type SheetSnapshot, cellAt, isBlank } from "../grid";
 import type { ColumnMap, ColumnRole } from "../model";
+import { keepShapeOf } from "../kept-shapes";
 import { cellText } from "../text";
 import {
   MAX_ROLE_CONFIDENCE,
@@ -260,6 +261,9 @@ class Region {
     return false;
   }
 }
+
+// Regions live only while a sheet is searched; one kept keeps their methods compiled (kept-shapes.ts).
+keepShapeOf(new Region([[""]], [], 1, 1));
 
 /** Width of the used part of the first rows. */
 function widthOf(grid: Grid, rows: number): number {
