@@ -40,6 +40,13 @@ export function indexPercent(points: Micro, maxPoints: Micro): number | null {
 
 /** Compares two ratios a/b and c/d exactly (b, d > 0): negative, zero or positive. */
 export function compareRatios(a: Micro, b: Micro, c: Micro, d: Micro): number {
+  // A division of integers is correctly rounded, and rounding keeps order: two quotients that
+  // differ as doubles are ordered as the ratios are. Only equal quotients (equal ratios, or ratios
+  // closer than a double tells apart) are compared as exact products; a ranking sorts thousands of
+  // units, and that is the rare case.
+  const x = a / b;
+  const y = c / d;
+  if (x !== y) return x < y ? -1 : 1;
   const left = BigInt(a) * BigInt(d);
   const right = BigInt(c) * BigInt(b);
   return left < right ? -1 : left > right ? 1 : 0;

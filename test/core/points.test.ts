@@ -53,4 +53,36 @@ describe("compareRatios", () => {
     expect(compareRatios(90024900, 100000000, 90015100, 100000000)).toBe(1);
     expect(compareRatios(1, 3, 333333, 1000000)).toBe(1);
   });
+
+  it("agrees with the exact products for every pair, equal and nearly equal ratios included", () => {
+    const exact = (a: number, b: number, c: number, d: number): number => {
+      const left = BigInt(a) * BigInt(d);
+      const right = BigInt(c) * BigInt(b);
+      return left < right ? -1 : left > right ? 1 : 0;
+    };
+    // Maxima up to 1,000 points in micro-points; ratios scaled (equal), one micro-point apart, or free.
+    const micro = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 });
+    const positive = fc.integer({ min: 1, max: 1_000_000_000 });
+    const pair = fc.oneof(
+      fc.tuple(micro, positive, micro, positive),
+      fc
+        .tuple(micro, positive, fc.integer({ min: 1, max: 1000 }))
+        .map(([a, b, k]) => [a, b, a * k, b * k] as [number, number, number, number]),
+      fc
+        .tuple(micro, positive, fc.integer({ min: 2, max: 1000 }), fc.constantFrom(-1, 1))
+        .map(([a, b, k, step]) => [a, b, a * k + step, b * k] as [number, number, number, number]),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b, c, d]) => {
+        expect(Math.sign(compareRatios(a, b, c, d))).toBe(exact(a, b, c, d));
+        expect(Math.sign(compareRatios(c, d, a, b))).toBe(exact(c, d, a, b));
+      }),
+      { numRuns: 5000 },
+    );
+    // Two different ratios whose quotients are the same double (768.9809571777739): the products decide.
+    const [a, b, c, d] = [262_405_420_053, 341_237_865, 5_822_668_787_330_256, 7_571_928_450_218];
+    expect(a / b).toBe(c / d);
+    expect(compareRatios(a, b, c, d)).toBe(-1);
+    expect(compareRatios(c, d, a, b)).toBe(1);
+  });
 });
