@@ -33,14 +33,29 @@ export type EngineResult = {
   issues: number;
 };
 
+export type EngineBenchOptions = {
+  /** Time each stage too (parse, evaluate, rank) and the plan of the ranking sheets; default true. */
+  stages?: boolean;
+  /**
+   * Collect garbage before each timed analysis and before each run of the stages (default true),
+   * so that every run starts from the same heap: the workbook and what the engine keeps for good.
+   * Without it a run also pays for marking the garbage the runs before it left (the analysis before
+   * and the stage runs: about 600 MB at 10,000 units) whenever V8's full collection falls in it.
+   */
+  collect?: boolean;
+  /** Measure the peak memory one analysis adds, in a fresh process (engine-memory.ts); default true. */
+  memory?: boolean;
+};
+
 /** Times one workbook size: `runs` runs after one warm-up. */
 export function benchEngine(
   units: number,
   leaves: number,
   layout: BenchLayout,
   runs = 5,
-  options: { stages?: boolean } = {},
+  options: EngineBenchOptions = {},
 ): EngineResult {
+  const collect = options.collect === false ? () => {} : collectGarbage;
   const { snapshot, cells } = buildBenchWorkbook(units, leaves, layout);
   analyzeWorkbook(snapshot); // warm-up: JIT and zod schemas
 
@@ -59,8 +74,10 @@ export function benchEngine(
   };
   collectGarbage();
   for (let i = 0; i < runs; i++) {
+    collect();
     analyseOnce();
     if (options.stages === false) continue;
+    collect();
     const resolved = resolveSettings(snapshot);
     const p = timed(() => parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets));
     const e = timed(() => evaluateUnits(p.value.parsed, resolved.settings));
@@ -88,7 +105,7 @@ export function benchEngine(
         ? { parse: NaN, evaluate: NaN, rank: NaN, plan: NaN }
         : { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
     heapDeltaMb,
-    rssPeakAddedMb: measureEngineMemory(units, leaves, layout).addedMb,
+    rssPeakAddedMb: options.memory === false ? NaN : measureEngineMemory(units, leaves, layout).addedMb,
     issues: first.issues.length,
   };
 }
