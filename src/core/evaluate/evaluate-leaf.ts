@@ -333,14 +333,14 @@ const BLANK: ScoreReading = { kind: "blank" };
  * costs far more than a lookup. Bounded like the text memos; readScoreCell is pure, so a reading
  * can be shared.
  */
-const TEXT_READINGS_LIMIT = 50_000;
-const textReadings = new BoundedMemo<string, ScoreReading>(TEXT_READINGS_LIMIT);
+const READINGS_LIMIT = 50_000;
+const textReadings = new BoundedMemo<string, ScoreReading>(READINGS_LIMIT);
 
 /**
  * Readings of numbers, memoised alike: scores repeat a few values (0, 0,25, 0,5, 1…) over every
  * unit. Minus zero is read afresh (a Map does not tell it from zero).
  */
-const numberReadings = new BoundedMemo<number, ScoreReading>(TEXT_READINGS_LIMIT);
+const numberReadings = new BoundedMemo<number, ScoreReading>(READINGS_LIMIT);
 
 /** What a score cell holds (an absent cell is blank). */
 function readCell(cell: SourceCell | null | undefined): ScoreReading {

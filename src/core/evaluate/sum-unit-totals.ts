@@ -173,13 +173,18 @@ function nodeResult(
 ): NodeResult {
   // A bonus or deduction node shows its signed contribution against its cap; it has no index of its own.
   if (node.role === "bonus")
-    return { criterionId: node.id, points: kept(bonus), maxPoints: node.maxPoints ?? 0, index: null };
+    return { criterionId: node.id, points: storedSum(bonus), maxPoints: node.maxPoints ?? 0, index: null };
   if (node.role === "deduction")
-    return { criterionId: node.id, points: kept(-deduction), maxPoints: node.maxPoints ?? 0, index: null };
+    return {
+      criterionId: node.id,
+      points: storedSum(-deduction),
+      maxPoints: node.maxPoints ?? 0,
+      index: null,
+    };
   return {
     criterionId: node.id,
-    points: kept(points),
-    maxPoints: kept(maxPoints),
+    points: storedSum(points),
+    maxPoints: storedSum(maxPoints),
     index: indexPercent(points, maxPoints),
   };
 }
@@ -190,7 +195,7 @@ function nodeResult(
  * Float64Array is held in a separate box (two objects more per node and unit, about two million
  * for 10,000 units, for the collector to copy and mark). -0 and numbers beyond 32 bits stay as they are.
  */
-function kept(sum: number): number {
+function storedSum(sum: number): number {
   return (sum | 0) === sum && (sum !== 0 || 1 / sum > 0) ? sum | 0 : sum;
 }
 

@@ -37,7 +37,9 @@ export type SharedRowParts = {
  * 30,000-column sheet touches a far part of memory at every cell, so a 10,000-unit matrix read
  * unit by unit spent more time waiting for memory than reading. The units of a matrix are read in
  * the order of their columns (the block after the current one is the next to be asked for); a
- * unit asked for out of order costs one block's read. Only the current block is kept.
+ * unit asked for out of order costs one block's read. Only the current block is kept; a column
+ * handed out stays as it was when a later block is read (each read makes new arrays), so a unit
+ * whose columns straddle two blocks holds both (buildRows, checkParentTotals rely on it).
  */
 export class ColumnBlocks {
   private first = -1;
