@@ -24,6 +24,8 @@ export type EngineResult = {
   cells: number;
   /** analyzeWorkbook, median, ms. */
   analyzeMs: number;
+  /** The same, runs one after another without collecting garbage between them (options.uncollected; else NaN). */
+  analyzeUncollectedMs: number;
   /** Median ms per stage: parse (with validation of the layout), evaluate (judge and compute), rank; and planRanking. */
   stages: { parse: number; evaluate: number; rank: number; plan: number };
   /** Heap in use after one analyzeWorkbook above that before it (the result and uncollected garbage), MB. */
@@ -36,15 +38,8 @@ export type EngineResult = {
 export type EngineBenchOptions = {
   /** Time each stage too (parse, evaluate, rank) and the plan of the ranking sheets; default true. */
   stages?: boolean;
-  /**
-   * Collect garbage before each timed analysis and before each run of the stages (default true),
-   * so that every run starts from the same heap: the workbook and what the engine keeps for good.
-   * Without it a run also pays for marking the garbage the runs before it left (the analysis before
-   * and the stage runs: about 600 MB at 10,000 units) whenever V8's full collection falls in it.
-   */
-  collect?: boolean;
-  /** Measure the peak memory one analysis adds, in a fresh process (engine-memory.ts); default true. */
-  memory?: boolean;
+  /** Also time `runs` analyses one after another without collecting garbage between them (analyzeUncollectedMs). */
+  uncollected?: boolean;
 };
 
 /** Times one workbook size: `runs` runs after one warm-up. */
@@ -55,7 +50,6 @@ export function benchEngine(
   runs = 5,
   options: EngineBenchOptions = {},
 ): EngineResult {
-  const collect = options.collect === false ? () => {} : collectGarbage;
   const { snapshot, cells } = buildBenchWorkbook(units, leaves, layout);
   analyzeWorkbook(snapshot); // warm-up: JIT and zod schemas
 
@@ -72,12 +66,14 @@ export function benchEngine(
     total.push(analysed.ms);
     if (options.stages !== false) plan.push(timed(() => planRanking(analysed.value, snapshot)).ms);
   };
-  collectGarbage();
+  // Each timed run starts from a collected heap (the workbook and what the engine keeps for good):
+  // otherwise a run also pays for marking the garbage the runs before it left (the analysis before
+  // and the stage runs: about 600 MB at 10,000 units) whenever V8's full collection falls in it.
   for (let i = 0; i < runs; i++) {
-    collect();
+    collectGarbage();
     analyseOnce();
     if (options.stages === false) continue;
-    collect();
+    collectGarbage();
     const resolved = resolveSettings(snapshot);
     const p = timed(() => parseWorkbook(snapshot, resolved.settings, resolved.generatedSheets));
     const e = timed(() => evaluateUnits(p.value.parsed, resolved.settings));
@@ -85,6 +81,13 @@ export function benchEngine(
     parse.push(p.ms);
     evaluate.push(e.ms);
     rank.push(r.ms);
+  }
+
+  // The same runs without collecting between them, for the record (each let go once timed).
+  const uncollected: number[] = [];
+  if (options.uncollected) {
+    collectGarbage();
+    for (let i = 0; i < runs; i++) uncollected.push(timed(() => analyzeWorkbook(snapshot)).ms);
   }
 
   collectGarbage();
@@ -105,7 +108,8 @@ export function benchEngine(
         ? { parse: NaN, evaluate: NaN, rank: NaN, plan: NaN }
         : { parse: median(parse), evaluate: median(evaluate), rank: median(rank), plan: median(plan) },
     heapDeltaMb,
-    rssPeakAddedMb: options.memory === false ? NaN : measureEngineMemory(units, leaves, layout).addedMb,
+    analyzeUncollectedMs: options.uncollected ? median(uncollected) : NaN,
+    rssPeakAddedMb: measureEngineMemory(units, leaves, layout).addedMb,
     issues: first.issues.length,
   };
 }

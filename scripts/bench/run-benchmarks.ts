@@ -96,8 +96,8 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
   if (parts.includes("scale")) {
     say(`[${load()}]`);
     const runs = quick ? 1 : 5;
-    const small = benchEngine(1000, 150, "matrix", runs);
-    const large = benchEngine(10000, 150, "matrix", runs);
+    const small = benchEngine(1000, 150, "matrix", runs, { uncollected: true });
+    const large = benchEngine(10000, 150, "matrix", runs, { uncollected: true });
     const ratio = large.analyzeMs / small.analyzeMs;
     say(
       `Scale: 10,000 units × 150 leaves (matrix) against 1,000, median of ${runs} runs after a warm-up, each from a collected heap`,
@@ -130,11 +130,8 @@ export async function runBenchmarks(parts: readonly BenchPart[], quick = false):
     );
     // The same runs without collecting garbage between them, for the record (docs/benchmarks.md,
     // issue 13, fifth pass): a full collection marking 450 MB or more falls in some 10,000-unit runs.
-    const uncollected = { stages: false, collect: false, memory: false };
-    const smallAsIs = benchEngine(1000, 150, "matrix", runs, uncollected);
-    const largeAsIs = benchEngine(10000, 150, "matrix", runs, uncollected);
     say(
-      `The same without collecting garbage between runs (each also marks what the runs before left, when V8's full collection falls in it): ${fixed(smallAsIs.analyzeMs)} ms and ${fixed(largeAsIs.analyzeMs)} ms, × ${fixed(largeAsIs.analyzeMs / smallAsIs.analyzeMs, 2)} (for the record)\n`,
+      `The same without collecting garbage between runs (each also marks what the runs before left, when V8's full collection falls in it): ${fixed(small.analyzeUncollectedMs)} ms and ${fixed(large.analyzeUncollectedMs)} ms, × ${fixed(large.analyzeUncollectedMs / small.analyzeUncollectedMs, 2)} (for the record)\n`,
     );
   }
 
